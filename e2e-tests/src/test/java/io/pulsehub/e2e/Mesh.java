@@ -1,0 +1,89 @@
+package io.pulsehub.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The apps under test: config server first (everyone takes config from it), then the rest
+ * in parallel; always stopped, also when a start fails or the JVM exits.
+ */
+final class Mesh implements AutoCloseable {
+
+	static final String ADMIN_USER = "e2e-admin";
+
+	static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+	static final String INTERNAL_SECRET = "e2e-internal-secret-0123456789";
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+	private final Map<String, MeshApp> apps = new LinkedHashMap<>();
+
+	private final Thread shutdownHook = new Thread(this::close, "mesh-shutdown");
+
+	Mesh(List<String> names) throws IOException {
+		Path logDir = Path.of("target", "e2e-logs");
+		Files.createDirectories(logDir);
+		names.forEach((name) -> this.apps.put(name, new MeshApp(name, logDir)));
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
+	MeshApp app(String name) {
+		return this.apps.get(name);
+	}
+
+	void start() throws Exception {
+		Path root = Path.of(System.getProperty("pulsehub.root", ".."));
+		String version = System.getProperty("pulsehub.version");
+		Map<String, String> environment = environment(root);
+		MeshApp config = app("config-server");
+		config.start(root, version, environment);
+		config.awaitHealthy(START_TIMEOUT);
+		for (MeshApp app : this.apps.values()) {
+			if (app != config) {
+				app.start(root, version, environment);
+			}
+		}
+		try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> waits = this.apps.values().stream().map((app) -> waiters.submit(() -> {
+				app.awaitHealthy(START_TIMEOUT);
+				return null;
+			})).<Future<?>>map((future) -> future).toList();
+			for (Future<?> wait : waits) {
+				wait.get();
+			}
+		}
+	}
+
+	private Map<String, String> environment(Path root) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("CONFIG_SERVER_URL", app("config-server").uri("").toString());
+		environment.put("EUREKA_PORT", Integer.toString(app("eureka-server").port()));
+		environment.put("PULSEHUB_CONFIG_REPO", root.resolve("config-repo").toUri().toString());
+		environment.put("PULSEHUB_ADMIN_USERNAME", ADMIN_USER);
+		environment.put("PULSEHUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		environment.put("PULSEHUB_INTERNAL_SECRET", INTERNAL_SECRET);
+		return environment;
+	}
+
+	@Override
+	public void close() {
+		this.apps.values().parallelStream().forEach(MeshApp::stop);
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// already shutting down: the hook is what called us
+		}
+	}
+
+}

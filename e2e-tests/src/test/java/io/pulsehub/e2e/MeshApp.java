@@ -1,0 +1,137 @@
+package io.pulsehub.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged app of the mesh, run as its own JVM process on a free port, logging to
+ * {@code target/e2e-logs/<app>.log}.
+ */
+final class MeshApp {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String name;
+
+	private final int port;
+
+	private final Path log;
+
+	private Process process;
+
+	MeshApp(String name, Path logDir) {
+		this.name = name;
+		this.port = freePort();
+		this.log = logDir.resolve(name + ".log");
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	void start(Path root, String version, Map<String, String> environment) throws IOException {
+		Path jar = root.resolve(this.name).resolve("target").resolve(this.name + "-" + version + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: package the apps first (./mvnw verify does)");
+		}
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+				"-jar", jar.toString(), "--server.port=" + this.port));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.log.toFile());
+		builder.environment().putAll(environment);
+		this.process = builder.start();
+	}
+
+	/**
+	 * Waits until {@code /actuator/health} answers UP.
+	 * @param timeout how long to wait
+	 */
+	void awaitHealthy(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + ":\n" + logTail());
+			}
+			if (isHealthy()) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException(this.name + " not healthy within " + timeout + ":\n" + logTail());
+	}
+
+	private boolean isHealthy() throws InterruptedException {
+		try {
+			HttpResponse<String> response = HTTP.send(
+					HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("\"UP\"");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	String logTail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	String logText() throws IOException {
+		return Files.readString(this.log);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("No free port", ex);
+		}
+	}
+
+}

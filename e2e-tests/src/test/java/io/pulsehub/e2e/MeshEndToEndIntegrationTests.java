@@ -1,0 +1,238 @@
+package io.pulsehub.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The mesh from the outside: real jars as processes, real HTTP, nothing mocked. Starts
+ * config server, Eureka, Admin, gateway and two service shells; points-service and
+ * sync-service are left down on purpose to prove the gateway's fallback.
+ */
+class MeshEndToEndIntegrationTests {
+
+	private static final String DEV_API_KEY = "pulsehub-dev-key";
+
+	private static final List<String> APPS = List.of("config-server", "eureka-server", "admin-server", "gateway",
+			"ingestion-service", "profile-service");
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(2))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private static Mesh mesh;
+
+	@BeforeAll
+	static void startMesh() throws Exception {
+		mesh = new Mesh(APPS);
+		try {
+			mesh.start();
+		}
+		catch (Exception ex) {
+			mesh.close();
+			throw ex;
+		}
+	}
+
+	@AfterAll
+	static void stopMesh() {
+		if (mesh != null) {
+			mesh.close();
+		}
+	}
+
+	@Test
+	void registersEveryAppInEureka() {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> apps = get(app("eureka-server").uri("/eureka/apps"), admin(), json());
+			assertThat(apps.statusCode()).isEqualTo(200);
+			List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
+			assertThat(names).contains("CONFIG-SERVER", "EUREKA-SERVER", "ADMIN-SERVER", "GATEWAY", "INGESTION-SERVICE",
+					"PROFILE-SERVICE");
+		});
+	}
+
+	@Test
+	void routesApiCallsThroughEurekaToTheOwningService() {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> profiles = get(gateway("/api/v1/profiles/ping"), apiKey(DEV_API_KEY));
+			assertThat(profiles.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(profiles.body(), "$.service")).isEqualTo("profile-service");
+			assertThat((String) JsonPath.read(profiles.body(), "$.principal")).isEqualTo("dev");
+			HttpResponse<String> events = get(gateway("/api/v1/events/ping"), apiKey(DEV_API_KEY));
+			assertThat(events.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(events.body(), "$.service")).isEqualTo("ingestion-service");
+		});
+	}
+
+	@Test
+	void refusesApiCallsWithoutAValidApiKey() throws Exception {
+		HttpResponse<String> missing = get(gateway("/api/v1/profiles/ping"));
+		assertProblem(missing, 401);
+		HttpResponse<String> wrong = get(gateway("/api/v1/profiles/ping"), apiKey("not-a-key"));
+		assertProblem(wrong, 401);
+		HttpResponse<String> adminInsteadOfKey = get(gateway("/api/v1/profiles/ping"), admin());
+		assertProblem(adminInsteadOfKey, 401);
+	}
+
+	@Test
+	void refusesAdminRoutesWithoutAdminCredentials() throws Exception {
+		assertProblem(get(gateway("/admin/sync/ping")), 401);
+		assertProblem(get(gateway("/admin/sync/ping"), apiKey(DEV_API_KEY)), 401);
+		assertProblem(get(gateway("/admin/sync/ping"), basic(Mesh.ADMIN_USER, "wrong")), 401);
+	}
+
+	@Test
+	void answersProblemDetailWhenTheRoutedServiceIsDown() throws Exception {
+		HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
+		assertProblem(points, 503);
+		assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
+		assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/ping");
+		assertThat(points.headers().firstValue("Retry-After")).isPresent();
+		assertProblem(get(gateway("/admin/sync/ping"), admin()), 503);
+	}
+
+	@Test
+	void refusesDirectServiceCallsWithoutTheGatewayCredential() throws Exception {
+		MeshApp profile = app("profile-service");
+		assertProblem(get(profile.uri("/api/v1/profiles/ping"), apiKey(DEV_API_KEY)), 401);
+		assertProblem(get(profile.uri("/api/v1/profiles/ping"), Map.of("X-PulseHub-Internal",
+				"v1." + System.currentTimeMillis() / 1000 + ".forged", "X-PulseHub-Principal", "dev")), 401);
+		assertProblem(get(profile.uri("/api/v1/profiles/ping"), admin()), 401);
+	}
+
+	@Test
+	void servesConfigServerPropertiesToEveryApp() throws Exception {
+		for (String name : List.of("eureka-server", "admin-server", "gateway", "ingestion-service",
+				"profile-service")) {
+			HttpResponse<String> info = get(app(name).uri("/actuator/info"));
+			assertThat(info.statusCode()).as(name).isEqualTo(200);
+			assertThat((String) JsonPath.read(info.body(), "$.pulsehub.config-source")).as(name)
+				.isEqualTo("config-server");
+		}
+	}
+
+	@Test
+	void adminDashboardListsEveryAppUp() {
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			HttpResponse<String> applications = get(app("admin-server").uri("/applications"), admin(), json());
+			assertThat(applications.statusCode()).isEqualTo(200);
+			List<String> up = JsonPath.read(applications.body(), "$[?(@.status == 'UP')].name");
+			assertThat(up).contains("CONFIG-SERVER", "EUREKA-SERVER", "ADMIN-SERVER", "GATEWAY", "INGESTION-SERVICE",
+					"PROFILE-SERVICE");
+		});
+	}
+
+	@Test
+	void gatewaySwaggerUiListsEveryServiceDocument() throws Exception {
+		assertThat(get(gateway("/swagger-ui/index.html")).statusCode()).isEqualTo(200);
+		HttpResponse<String> config = get(gateway("/gateway/api-docs/swagger-config"));
+		assertThat(config.statusCode()).isEqualTo(200);
+		List<String> names = JsonPath.read(config.body(), "$.urls[*].name");
+		assertThat(names).containsExactlyInAnyOrder("ingestion-service", "profile-service", "stream-processor",
+				"sync-service", "points-service");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> document = get(gateway("/v3/api-docs/profile-service"));
+			assertThat(document.statusCode()).isEqualTo(200);
+			Map<String, Object> paths = JsonPath.read(document.body(), "$.paths");
+			assertThat(paths).containsKey("/api/v1/profiles/ping");
+			String server = JsonPath.read(document.body(), "$.servers[0].url");
+			assertThat(server).isEqualTo("http://localhost:" + app("gateway").port());
+		});
+	}
+
+	@Test
+	void refusesUnauthenticatedCallsToInfrastructureAndPrivateActuatorEndpoints() throws Exception {
+		assertThat(get(app("eureka-server").uri("/eureka/apps"), json()).statusCode()).isEqualTo(401);
+		assertThat(get(app("eureka-server").uri("/")).statusCode()).isEqualTo(401);
+		assertThat(get(app("config-server").uri("/profile-service/default")).statusCode()).isEqualTo(401);
+		assertThat(get(app("admin-server").uri("/applications"), json()).statusCode()).isEqualTo(401);
+		assertThat(get(app("admin-server").uri("/")).statusCode()).isIn(302, 401);
+		for (String name : APPS) {
+			MeshApp app = app(name);
+			assertThat(get(app.uri("/actuator/health")).statusCode()).as(name).isEqualTo(200);
+			assertThat(get(app.uri("/actuator/prometheus")).statusCode()).as(name).isEqualTo(200);
+			assertThat(get(app.uri("/actuator/env")).statusCode()).as(name).isEqualTo(401);
+			assertThat(get(app.uri("/actuator/metrics")).statusCode()).as(name).isEqualTo(401);
+			assertThat(get(app.uri("/actuator/metrics"), admin()).statusCode()).as(name).isEqualTo(200);
+		}
+		assertThat(get(gateway("/actuator/gateway/routes"), admin()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void givesEveryCallARequestIdAndKeepsTheCallersOne() throws Exception {
+		HttpResponse<String> generated = get(gateway("/api/v1/profiles/ping"));
+		assertThat(generated.headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying((id) -> assertThat(id).hasSize(36));
+		HttpResponse<String> kept = get(gateway("/api/v1/events/ping"), apiKey(DEV_API_KEY),
+				Map.of("X-Request-Id", "trace-42"));
+		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("trace-42");
+	}
+
+	@Test
+	void keepsSecretsOutOfLogs() throws Exception {
+		for (String name : APPS) {
+			assertThat(app(name).logText()).as(name)
+				.doesNotContain(Mesh.ADMIN_PASSWORD)
+				.doesNotContain(Mesh.INTERNAL_SECRET);
+		}
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(status);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	private static MeshApp app(String name) {
+		return mesh.app(name);
+	}
+
+	private static URI gateway(String path) {
+		return app("gateway").uri(path);
+	}
+
+	private static Map<String, String> admin() {
+		return basic(Mesh.ADMIN_USER, Mesh.ADMIN_PASSWORD);
+	}
+
+	private static Map<String, String> basic(String user, String password) {
+		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return Map.of("Authorization", "Basic " + token);
+	}
+
+	private static Map<String, String> apiKey(String key) {
+		return Map.of("X-Api-Key", key);
+	}
+
+	private static Map<String, String> json() {
+		return Map.of("Accept", "application/json");
+	}
+
+	@SafeVarargs
+	private static HttpResponse<String> get(URI uri, Map<String, String>... headerSets) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
+		for (Map<String, String> headers : headerSets) {
+			headers.forEach(request::header);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

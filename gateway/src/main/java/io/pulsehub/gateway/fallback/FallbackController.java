@@ -1,0 +1,46 @@
+package io.pulsehub.gateway.fallback;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a route's circuit breaker sends a call its service could not take (no instance,
+ * refused, timed out, circuit open): a 503 problem detail naming the service, never a
+ * stack trace. Reachable only by forwarding; security refuses it from outside.
+ */
+@RestController
+class FallbackController {
+
+	private static final String RETRY_AFTER_SECONDS = "5";
+
+	@RequestMapping("/fallback/{service}")
+	Mono<ResponseEntity<ProblemDetail>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				service + " is not available right now; retry later.");
+		problem.setTitle("Service Unavailable");
+		problem.setInstance(URI.create(originalPath(exchange)));
+		problem.setProperty("service", service);
+		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem));
+	}
+
+	private static String originalPath(ServerWebExchange exchange) {
+		LinkedHashSet<URI> urls = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+		return (urls == null || urls.isEmpty()) ? exchange.getRequest().getURI().getRawPath()
+				: urls.iterator().next().getRawPath();
+	}
+
+}

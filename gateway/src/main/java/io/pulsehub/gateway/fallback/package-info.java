@@ -1,0 +1,4 @@
+/**
+ * What callers get when a route's service is unavailable.
+ */
+package io.pulsehub.gateway.fallback;

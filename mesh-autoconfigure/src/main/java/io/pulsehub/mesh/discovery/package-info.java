@@ -1,0 +1,4 @@
+/**
+ * How the apps authenticate to the Eureka registry.
+ */
+package io.pulsehub.mesh.discovery;

@@ -1,0 +1,4 @@
+/**
+ * OpenAPI defaults shared by the services.
+ */
+package io.pulsehub.mesh.openapi;

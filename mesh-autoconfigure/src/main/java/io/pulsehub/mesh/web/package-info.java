@@ -1,0 +1,4 @@
+/**
+ * Request correlation for servlet apps.
+ */
+package io.pulsehub.mesh.web;
