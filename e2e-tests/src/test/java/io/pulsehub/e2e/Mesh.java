@@ -30,7 +30,30 @@ final class Mesh implements AutoCloseable {
 
 	private final Thread shutdownHook = new Thread(this::close, "mesh-shutdown");
 
-	Mesh(List<String> names) throws IOException {
+	/**
+	 * Starts the named apps, stopping whatever did start when one fails.
+	 * @param names the apps, config-server among them
+	 * @return the running mesh
+	 */
+	static Mesh started(List<String> names) {
+		Mesh mesh = null;
+		try {
+			mesh = new Mesh(names);
+			mesh.start();
+			return mesh;
+		}
+		catch (Exception ex) {
+			if (mesh != null) {
+				mesh.close();
+			}
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("The mesh did not start: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Mesh(List<String> names) throws IOException {
 		Path logDir = Path.of("target", "e2e-logs");
 		Files.createDirectories(logDir);
 		names.forEach((name) -> this.apps.put(name, new MeshApp(name, logDir)));
@@ -41,7 +64,11 @@ final class Mesh implements AutoCloseable {
 		return this.apps.get(name);
 	}
 
-	void start() throws Exception {
+	List<String> names() {
+		return List.copyOf(this.apps.keySet());
+	}
+
+	private void start() throws Exception {
 		Path root = Path.of(System.getProperty("pulsehub.root", ".."));
 		String version = System.getProperty("pulsehub.version");
 		Map<String, String> environment = environment(root);

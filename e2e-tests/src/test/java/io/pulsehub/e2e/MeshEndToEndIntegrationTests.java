@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,12 +23,10 @@ import static org.awaitility.Awaitility.await;
  * config server, Eureka, Admin, gateway and two service shells; points-service and
  * sync-service are left down on purpose to prove the gateway's fallback.
  */
+@ExtendWith(MeshExtension.class)
 class MeshEndToEndIntegrationTests {
 
 	private static final String DEV_API_KEY = "pulsehub-dev-key";
-
-	private static final List<String> APPS = List.of("config-server", "eureka-server", "admin-server", "gateway",
-			"ingestion-service", "profile-service");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(2))
@@ -38,22 +36,8 @@ class MeshEndToEndIntegrationTests {
 	private static Mesh mesh;
 
 	@BeforeAll
-	static void startMesh() throws Exception {
-		mesh = new Mesh(APPS);
-		try {
-			mesh.start();
-		}
-		catch (Exception ex) {
-			mesh.close();
-			throw ex;
-		}
-	}
-
-	@AfterAll
-	static void stopMesh() {
-		if (mesh != null) {
-			mesh.close();
-		}
+	static void useMesh(Mesh running) {
+		mesh = running;
 	}
 
 	@Test
@@ -163,7 +147,7 @@ class MeshEndToEndIntegrationTests {
 		assertThat(get(app("config-server").uri("/profile-service/default")).statusCode()).isEqualTo(401);
 		assertThat(get(app("admin-server").uri("/applications"), json()).statusCode()).isEqualTo(401);
 		assertThat(get(app("admin-server").uri("/")).statusCode()).isIn(302, 401);
-		for (String name : APPS) {
+		for (String name : mesh.names()) {
 			MeshApp app = app(name);
 			assertThat(get(app.uri("/actuator/health")).statusCode()).as(name).isEqualTo(200);
 			assertThat(get(app.uri("/actuator/prometheus")).statusCode()).as(name).isEqualTo(200);
@@ -186,7 +170,7 @@ class MeshEndToEndIntegrationTests {
 
 	@Test
 	void keepsSecretsOutOfLogs() throws Exception {
-		for (String name : APPS) {
+		for (String name : mesh.names()) {
 			assertThat(app(name).logText()).as(name)
 				.doesNotContain(Mesh.ADMIN_PASSWORD)
 				.doesNotContain(Mesh.INTERNAL_SECRET);

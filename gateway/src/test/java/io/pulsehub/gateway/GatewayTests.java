@@ -1,0 +1,165 @@
+package io.pulsehub.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway on its own (no registry, no services): who gets in, and what a caller sees
+ * when the service behind a route is missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.config.enabled=false", "eureka.client.enabled=false",
+				"pulsehub.security.admin.username=ops", "pulsehub.security.admin.password=ops-password",
+				"pulsehub.security.internal.secret=test-internal-secret-0123456789",
+				"pulsehub.gateway.api-keys[0].id=test", "pulsehub.gateway.api-keys[0].sha256=" + GatewayTests.KEY_HASH,
+				"pulsehub.gateway.rate-limit.requests-per-second=1", "pulsehub.gateway.rate-limit.burst=3",
+				// as config-repo/application.yml exposes them
+				"management.endpoints.web.exposure.include=health,info,prometheus,metrics,loggers,env" })
+@AutoConfigureWebTestClient
+class GatewayTests {
+
+	static final String KEY = "test-key";
+
+	static final String KEY_HASH = "62af8704764faf8ea82fc61ce9c4c3908b6cb97d463a634e9e587d7c885db0ef";
+
+	@Autowired
+	private WebTestClient web;
+
+	@Test
+	void storesTheTestKeyAsItsSha256() throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8));
+		assertThat(HexFormat.of().formatHex(digest)).isEqualTo(KEY_HASH);
+	}
+
+	@Test
+	void refusesApiCallsWithoutAKeyAsProblemDetail() {
+		this.web.get()
+			.uri("/api/v1/profiles/u1")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.instance")
+			.isEqualTo("/api/v1/profiles/u1");
+	}
+
+	@Test
+	void refusesAWrongKey() {
+		this.web.get()
+			.uri("/api/v1/profiles/u1")
+			.header("X-Api-Key", "wrong")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void answersServiceUnavailableProblemWhenNoInstanceIsRegistered() {
+		this.web.get()
+			.uri("/admin/sync/routes")
+			.headers((headers) -> headers.setBasicAuth("ops", "ops-password"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals("Retry-After", "5")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("sync-service")
+			.jsonPath("$.instance")
+			.isEqualTo("/admin/sync/routes");
+	}
+
+	@Test
+	void refusesAdminRoutesWithoutTheAdminLogin() {
+		this.web.get()
+			.uri("/admin/sync/routes")
+			.header("X-Api-Key", KEY)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Basic realm=\"PulseHub\"");
+	}
+
+	@Test
+	void keepsTheFallbackAndUnknownPathsClosedFromOutside() {
+		this.web.get()
+			.uri("/fallback/profile-service")
+			.headers((headers) -> headers.setBasicAuth("ops", "ops-password"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.web.get().uri("/anything").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void exposesOnlyHealthInfoAndPrometheusWithoutLoginAndNeverTheGatewayEndpoint() {
+		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		this.web.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+		this.web.get()
+			.uri("/actuator/gateway/routes")
+			.headers((headers) -> headers.setBasicAuth("ops", "ops-password"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void givesEveryResponseARequestId() {
+		this.web.get().uri("/actuator/health").exchange().expectHeader().exists("X-Request-Id");
+		this.web.get()
+			.uri("/actuator/health")
+			.header("X-Request-Id", "trace-7")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "trace-7");
+	}
+
+	@Test
+	void limitsEachApiKeyWithRetryAfter() {
+		// burst 3, refilled at 1/s: well within 20 quick calls the key runs dry
+		int status = 0;
+		for (int i = 0; i < 20 && status != 429; i++) {
+			status = this.web.get()
+				.uri("/api/v1/points/u1")
+				.header("X-Api-Key", KEY)
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value();
+		}
+		assertThat(status).isEqualTo(429);
+		this.web.get()
+			.uri("/api/v1/points/u1")
+			.header("X-Api-Key", KEY)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.exists("Retry-After")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+}
