@@ -16,11 +16,15 @@ import java.util.concurrent.Future;
  * The apps under test: config server first (everyone takes config from it), then the rest
  * in parallel; always stopped, also when a start fails or the JVM exits.
  */
-final class Mesh implements AutoCloseable {
+public final class Mesh implements AutoCloseable {
 
-	static final String ADMIN_USER = "e2e-admin";
+	/**
+	 * Admin user name the mesh runs with (not the dev default, to prove env vars apply).
+	 */
+	public static final String ADMIN_USER = "e2e-admin";
 
-	static final String ADMIN_PASSWORD = "e2e-admin-password";
+	/** Admin password the mesh runs with. */
+	public static final String ADMIN_PASSWORD = "e2e-admin-password";
 
 	static final String INTERNAL_SECRET = "e2e-internal-secret-0123456789";
 
@@ -60,11 +64,20 @@ final class Mesh implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
-	MeshApp app(String name) {
+	/**
+	 * One app of the mesh.
+	 * @param name the app, e.g. {@code gateway}
+	 * @return the app
+	 */
+	public MeshApp app(String name) {
 		return this.apps.get(name);
 	}
 
-	List<String> names() {
+	/**
+	 * The apps the mesh started, in start order.
+	 * @return their names
+	 */
+	public List<String> names() {
 		return List.copyOf(this.apps.keySet());
 	}
 

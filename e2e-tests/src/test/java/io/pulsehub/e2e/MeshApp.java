@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One packaged app of the mesh, run as its own JVM process on a free port, logging to
  * {@code target/e2e-logs/<app>.log}.
  */
-final class MeshApp {
+public final class MeshApp {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,19 +41,32 @@ final class MeshApp {
 		return this.name;
 	}
 
-	int port() {
+	/**
+	 * The port the app listens on.
+	 * @return the port
+	 */
+	public int port() {
 		return this.port;
 	}
 
-	URI uri(String path) {
+	/**
+	 * The address of a path on this app.
+	 * @param path the path, starting with {@code /}
+	 * @return the absolute URI
+	 */
+	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
 	void start(Path root, String version, Map<String, String> environment) throws IOException {
-		Path jar = root.resolve(this.name).resolve("target").resolve(this.name + "-" + version + ".jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: package the apps first (./mvnw verify does)");
+		Path built = root.resolve(this.name).resolve("target").resolve(this.name + "-" + version + ".jar");
+		if (!Files.isRegularFile(built)) {
+			throw new IllegalStateException(built + " is missing: package the apps first (./mvnw verify does)");
 		}
+		// Run a private copy: a build repackaging target/*.jar meanwhile would break a
+		// running app.
+		Path jar = this.log.resolveSibling(this.name + ".jar");
+		Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
 				"-jar", jar.toString(), "--server.port=" + this.port));

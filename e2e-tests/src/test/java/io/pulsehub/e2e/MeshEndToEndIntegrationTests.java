@@ -12,18 +12,21 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The mesh from the outside: real jars as processes, real HTTP, nothing mocked. Starts
- * config server, Eureka, Admin, gateway and two service shells; points-service and
- * sync-service are left down on purpose to prove the gateway's fallback.
+ * The mesh from the outside: real jars as processes, real HTTP, nothing mocked. All nine
+ * apps run; the last test stops points-service to prove the gateway's fallback.
  */
 @ExtendWith(MeshExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndIntegrationTests {
 
 	private static final String DEV_API_KEY = "pulsehub-dev-key";
@@ -61,6 +64,22 @@ class MeshEndToEndIntegrationTests {
 			HttpResponse<String> events = get(gateway("/api/v1/events/ping"), apiKey(DEV_API_KEY));
 			assertThat(events.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(events.body(), "$.service")).isEqualTo("ingestion-service");
+			HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
+			assertThat(points.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
+		});
+	}
+
+	@Test
+	void routesAdminCallsToTheOwningServiceForTheAdminOnly() {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> sync = get(gateway("/admin/sync/ping"), admin());
+			assertThat(sync.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(sync.body(), "$.service")).isEqualTo("sync-service");
+			assertThat((String) JsonPath.read(sync.body(), "$.principal")).isEqualTo(Mesh.ADMIN_USER);
+			HttpResponse<String> stream = get(gateway("/admin/stream/ping"), admin());
+			assertThat(stream.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(stream.body(), "$.service")).isEqualTo("stream-processor");
 		});
 	}
 
@@ -82,16 +101,6 @@ class MeshEndToEndIntegrationTests {
 	}
 
 	@Test
-	void answersProblemDetailWhenTheRoutedServiceIsDown() throws Exception {
-		HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
-		assertProblem(points, 503);
-		assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
-		assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/ping");
-		assertThat(points.headers().firstValue("Retry-After")).isPresent();
-		assertProblem(get(gateway("/admin/sync/ping"), admin()), 503);
-	}
-
-	@Test
 	void refusesDirectServiceCallsWithoutTheGatewayCredential() throws Exception {
 		MeshApp profile = app("profile-service");
 		assertProblem(get(profile.uri("/api/v1/profiles/ping"), apiKey(DEV_API_KEY)), 401);
@@ -102,8 +111,7 @@ class MeshEndToEndIntegrationTests {
 
 	@Test
 	void servesConfigServerPropertiesToEveryApp() throws Exception {
-		for (String name : List.of("eureka-server", "admin-server", "gateway", "ingestion-service",
-				"profile-service")) {
+		for (String name : mesh.names().stream().filter((name) -> !name.equals("config-server")).toList()) {
 			HttpResponse<String> info = get(app(name).uri("/actuator/info"));
 			assertThat(info.statusCode()).as(name).isEqualTo(200);
 			assertThat((String) JsonPath.read(info.body(), "$.pulsehub.config-source")).as(name)
@@ -175,6 +183,32 @@ class MeshEndToEndIntegrationTests {
 				.doesNotContain(Mesh.ADMIN_PASSWORD)
 				.doesNotContain(Mesh.INTERNAL_SECRET);
 		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void answersProblemDetailWhenTheRoutedServiceIsDown() throws Exception {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY)).statusCode())
+				.isEqualTo(200));
+		app("points-service").stop();
+		HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
+		assertProblem(points, 503);
+		assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
+		assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/ping");
+		assertThat(points.headers().firstValue("Retry-After")).isPresent();
+		// still 503 once Eureka has dropped the instance and no instance is left at all
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> apps = get(app("eureka-server").uri("/eureka/apps"), admin(), json());
+			List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
+			assertThat(names).doesNotContain("POINTS-SERVICE");
+		});
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertProblem(get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY)), 503));
+	}
+
+	private static List<String> upperCase(List<String> names) {
+		return names.stream().map((name) -> name.toUpperCase(java.util.Locale.ROOT)).toList();
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status) {

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * shared by every later one, stopped by JUnit when the whole run ends (the store closes
  * it) or, failing that, by the JVM's shutdown hook.
  */
-class MeshExtension implements ParameterResolver {
+public class MeshExtension implements ParameterResolver {
 
-	/** The apps the end-to-end tests run; points-service and sync-service stay down on purpose. */
+	/** The apps the end-to-end tests run: all nine. */
 	static final List<String> APPS = List.of("config-server", "eureka-server", "admin-server", "gateway",
-			"ingestion-service", "profile-service");
+			"ingestion-service", "profile-service", "stream-processor", "sync-service", "points-service");
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.pulsehub.e2e.Mesh;
+import io.pulsehub.e2e.MeshExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * browser of its own (Playwright would need a node runtime and a script beside the tests
  * for the same checks). Without the browser these tests fail, saying how to install it.
  */
-@ExtendWith(RunningMesh.Resolver.class)
+@ExtendWith(MeshExtension.class)
 class BrowserIntegrationTests {
 
 	private static final List<String> SERVICE_APIS = List.of("ingestion-service", "profile-service", "stream-processor",
@@ -48,17 +50,17 @@ class BrowserIntegrationTests {
 	@RegisterExtension
 	static final Browser browser = new Browser(Path.of("target", "screenshots"));
 
-	private static RunningMesh mesh;
+	private static Mesh mesh;
 
 	@BeforeAll
-	static void useMesh(RunningMesh running) {
+	static void useMesh(Mesh running) {
 		mesh = running;
 	}
 
 	@Test
 	void swaggerUiListsEveryServiceApi() throws Exception {
 		WebDriver page = browser.driver();
-		page.get(mesh.uri("gateway", "/swagger-ui.html").toString());
+		page.get(mesh.app("gateway").uri("/swagger-ui.html").toString());
 		browser.waitUpTo(PAGE_LOAD).until(ExpectedConditions.urlContains("/swagger-ui/index.html"));
 		Select definitions = definitionSelector();
 		browser.screenshot("swagger-ui");
@@ -69,7 +71,7 @@ class BrowserIntegrationTests {
 	@Test
 	void swaggerUiShowsTheOperationsOfTheSelectedServiceApi() throws Exception {
 		WebDriver page = browser.driver();
-		page.get(mesh.uri("gateway", "/swagger-ui.html").toString());
+		page.get(mesh.app("gateway").uri("/swagger-ui.html").toString());
 		select("ingestion-service");
 		awaitOperation("/api/v1/events/ping");
 		browser.screenshot("ingestion-service");
@@ -84,10 +86,10 @@ class BrowserIntegrationTests {
 	@Test
 	void adminDashboardShowsEveryStartedApplicationUpAfterLogin() throws Exception {
 		WebDriver page = browser.driver();
-		page.get(mesh.uri("admin-server", "/").toString());
+		page.get(mesh.app("admin-server").uri("/").toString());
 		awaitLoginForm();
 		browser.screenshot("login");
-		logIn(mesh.adminUser(), mesh.adminPassword());
+		logIn(Mesh.ADMIN_USER, Mesh.ADMIN_PASSWORD);
 		browser.waitUpTo(PAGE_LOAD).until(ExpectedConditions.urlContains("/applications"));
 		List<String> applications = mesh.names().stream().map((name) -> name.toUpperCase(Locale.ROOT)).toList();
 		browser.waitUpTo(REGISTRATION)
@@ -102,15 +104,15 @@ class BrowserIntegrationTests {
 	@Test
 	void adminDashboardRefusesAWrongPassword() throws Exception {
 		WebDriver page = browser.driver();
-		page.get(mesh.uri("admin-server", "/").toString());
+		page.get(mesh.app("admin-server").uri("/").toString());
 		awaitLoginForm();
-		logIn(mesh.adminUser(), "not-" + mesh.adminPassword());
+		logIn(Mesh.ADMIN_USER, "not-" + Mesh.ADMIN_PASSWORD);
 		browser.waitUpTo(PAGE_LOAD).until(ExpectedConditions.urlContains("/login?error"));
 		WebElement alert = browser.waitUpTo(PAGE_LOAD)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form [role=alert]")));
 		browser.screenshot("refused");
 		assertThat(alert.getText()).contains("Invalid username or password");
-		page.get(mesh.uri("admin-server", "/applications").toString());
+		page.get(mesh.app("admin-server").uri("/applications").toString());
 		awaitLoginForm();
 		assertThat(page.getCurrentUrl()).endsWith("/login");
 	}
