@@ -58,7 +58,7 @@ public final class Mesh implements AutoCloseable {
 	}
 
 	private Mesh(List<String> names) throws IOException {
-		Path logDir = Path.of("target", "e2e-logs");
+		Path logDir = Path.of("target", "e2e-logs").toAbsolutePath();
 		Files.createDirectories(logDir);
 		names.forEach((name) -> this.apps.put(name, new MeshApp(name, logDir)));
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
