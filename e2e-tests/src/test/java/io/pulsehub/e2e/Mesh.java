@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.pulsehub.localstack.junit.LocalStack;
+
 /**
  * The apps under test: config server first (everyone takes config from it), then the rest
  * in parallel; always stopped, also when a start fails or the JVM exits.
@@ -112,6 +114,8 @@ public final class Mesh implements AutoCloseable {
 		environment.put("PULSEHUB_ADMIN_USERNAME", ADMIN_USER);
 		environment.put("PULSEHUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("PULSEHUB_INTERNAL_SECRET", INTERNAL_SECRET);
+		// the gateway's rate limit lives in Redis: a local-stack Redis on a free port
+		environment.put("REDIS_URL", LocalStack.redis().url());
 		return environment;
 	}
 

@@ -61,6 +61,10 @@ class MeshEndToEndIntegrationTests {
 			assertThat(profiles.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(profiles.body(), "$.service")).isEqualTo("profile-service");
 			assertThat((String) JsonPath.read(profiles.body(), "$.principal")).isEqualTo("dev");
+			// the per-key limit is drawn from the Redis bucket (-1 would mean Redis was
+			// not reachable)
+			assertThat(profiles.headers().firstValue("X-RateLimit-Remaining"))
+				.hasValueSatisfying((remaining) -> assertThat(Integer.parseInt(remaining)).isPositive());
 			HttpResponse<String> events = get(gateway("/api/v1/events/ping"), apiKey(DEV_API_KEY));
 			assertThat(events.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(events.body(), "$.service")).isEqualTo("ingestion-service");

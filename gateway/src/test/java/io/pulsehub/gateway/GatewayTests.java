@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
+import io.pulsehub.localstack.junit.LocalStack;
+import io.pulsehub.localstack.junit.LocalStackTest;
+import io.pulsehub.localstack.junit.Service;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway on its own (no registry, no services): who gets in, and what a caller sees
- * when the service behind a route is missing.
+ * The gateway on its own (no registry, no services; a real Redis for the rate limit): who
+ * gets in, and what a caller sees when the service behind a route is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.cloud.config.enabled=false", "eureka.client.enabled=false",
@@ -25,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"pulsehub.gateway.api-keys[0].id=test", "pulsehub.gateway.api-keys[0].sha256=" + GatewayTests.KEY_HASH,
 				"pulsehub.gateway.rate-limit.requests-per-second=1", "pulsehub.gateway.rate-limit.burst=3",
 				// as config-repo/application.yml exposes them
-				"management.endpoints.web.exposure.include=health,info,prometheus,metrics,loggers,env" })
+				"management.endpoints.web.exposure.include=health,info,prometheus,metrics,loggers,env",
+				// as config-repo/gateway.yml sets them
+				"spring.data.redis.timeout=250ms", "management.health.redis.enabled=false" })
 @AutoConfigureWebTestClient
+@LocalStackTest(services = Service.REDIS)
 class GatewayTests {
 
 	static final String KEY = "test-key";
@@ -157,9 +163,31 @@ class GatewayTests {
 			.expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
-			.exists("Retry-After")
+			.valueEquals("Retry-After", "1")
+			.expectHeader()
+			.valueEquals("X-RateLimit-Remaining", "0")
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void letsCallsPassWhileRedisIsDownRatherThanFailThem() {
+		LocalStack.redis().stop();
+		try {
+			for (int i = 0; i < 6; i++) {
+				this.web.get()
+					.uri("/api/v1/points/u2")
+					.header("X-Api-Key", KEY)
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectHeader()
+					.valueEquals("X-RateLimit-Remaining", "-1");
+			}
+		}
+		finally {
+			LocalStack.redis().start();
+		}
 	}
 
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Per-API-key rate limit: a token bucket refilled at {@code requestsPerSecond} holding at
- * most {@code burst} tokens.
+ * Per-API-key rate limit: a token bucket in Redis refilled at {@code requestsPerSecond}
+ * holding at most {@code burst} tokens, shared by every gateway instance.
  *
  * @param requestsPerSecond sustained rate per key
  * @param burst how many calls a key may make at once after a quiet spell

@@ -1,0 +1,34 @@
+package io.pulsehub.gateway.ratelimit;
+
+import io.lettuce.core.ClientOptions;
+
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The per-API-key limiter: Spring Cloud Gateway's Redis token bucket (one Lua script per
+ * call), so every gateway instance draws from the same bucket of a key.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+	@Bean
+	RedisRateLimiter apiKeyRateLimiter(RateLimitProperties properties) {
+		return new RedisRateLimiter(properties.requestsPerSecond(), properties.burst());
+	}
+
+	/**
+	 * While Redis is unreachable, fail the limiter's command at once instead of queueing
+	 * it until reconnection: the call then passes unlimited rather than waiting.
+	 * @return the customizer
+	 */
+	@Bean
+	LettuceClientConfigurationBuilderCustomizer rejectRedisCommandsWhileDisconnected() {
+		return (builder) -> builder.clientOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+	}
+
+}
