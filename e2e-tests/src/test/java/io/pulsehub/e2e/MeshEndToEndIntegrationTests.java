@@ -114,12 +114,13 @@ class MeshEndToEndIntegrationTests {
 	}
 
 	@Test
-	void servesConfigServerPropertiesToEveryApp() throws Exception {
+	void servesConfigServerPropertiesAndBuildInfoToEveryApp() throws Exception {
 		for (String name : mesh.names().stream().filter((name) -> !name.equals("config-server")).toList()) {
 			HttpResponse<String> info = get(app(name).uri("/actuator/info"));
 			assertThat(info.statusCode()).as(name).isEqualTo(200);
 			assertThat((String) JsonPath.read(info.body(), "$.pulsehub.config-source")).as(name)
 				.isEqualTo("config-server");
+			assertThat((String) JsonPath.read(info.body(), "$.build.artifact")).as(name).isEqualTo(name);
 		}
 	}
 
