@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"pulsehub.security.admin.username=ops", "pulsehub.security.admin.password=ops-password" })
 class ConfigServerGitBackendIntegrationTests {
 
+	private static String commit;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Value("${local.server.port}")
@@ -41,7 +43,11 @@ class ConfigServerGitBackendIntegrationTests {
 		try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
 			Files.writeString(repository.resolve("profile-service.yml"), "pulsehub:\n  probe: served-from-git\n");
 			git.add().addFilepattern(".").call();
-			git.commit().setMessage("config for the test").setAuthor("test", "test@example.com").call();
+			commit = git.commit()
+				.setMessage("config for the test")
+				.setAuthor("test", "test@example.com")
+				.call()
+				.getName();
 		}
 		registry.add("spring.cloud.config.server.git.uri", () -> repository.toUri().toString());
 	}
@@ -50,7 +56,8 @@ class ConfigServerGitBackendIntegrationTests {
 	void servesPropertiesFromTheGitRepository() throws Exception {
 		HttpResponse<String> response = get("/profile-service/default", "ops", "ops-password");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"pulsehub.probe\":\"served-from-git\"").contains("\"label\":\"main\"");
+		assertThat(response.body()).contains("\"pulsehub.probe\":\"served-from-git\"")
+			.contains("\"version\":\"" + commit + "\"");
 	}
 
 	@Test
