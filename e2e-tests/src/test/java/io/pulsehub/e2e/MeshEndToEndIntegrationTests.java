@@ -31,7 +31,9 @@ class MeshEndToEndIntegrationTests {
 
 	private static final String DEV_API_KEY = "pulsehub-dev-key";
 
+	// HTTP/1.1 like the clients PulseHub serves; no h2c upgrade dance on plain-text ports
 	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
