@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -89,6 +90,7 @@ public class MeshSecurityAutoConfiguration {
 	SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http) {
 		ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint("Admin credentials are required.",
 				BASIC_CHALLENGE);
+		refuseStatelessly(http, refusal);
 		return http.securityMatcher("/actuator", "/actuator/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
@@ -96,27 +98,19 @@ public class MeshSecurityAutoConfiguration {
 				.anyRequest()
 				.hasRole("ADMIN"))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusal))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();
 	}
 
 	@Bean
 	@Order(INTERNAL_ORDER)
 	SecurityFilterChain internalCallSecurityFilterChain(HttpSecurity http,
-			org.springframework.beans.factory.ObjectProvider<InternalCallSignature> signature) {
+			ObjectProvider<InternalCallSignature> signature) {
 		ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(
 				"Call through the gateway: this service accepts only calls the gateway signed.", null);
+		refuseStatelessly(http, refusal);
 		return http.securityMatcher("/api/**", "/admin/**")
 			.addFilterBefore(new InternalCallFilter(signature.getIfAvailable()), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("GATEWAY"))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();
 	}
 
@@ -126,28 +120,34 @@ public class MeshSecurityAutoConfiguration {
 		if (properties.applicationAccess() == MeshSecurityProperties.ApplicationAccess.ADMIN) {
 			ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(
 					"Admin credentials are required.", BASIC_CHALLENGE);
+			refuseStatelessly(http, refusal);
 			return http
 				.authorizeHttpRequests(
 						(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().hasRole("ADMIN"))
 				.httpBasic((basic) -> basic.authenticationEntryPoint(refusal))
-				.exceptionHandling(
-						(exceptions) -> exceptions.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
-				.csrf((csrf) -> csrf.disable())
-				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.build();
 		}
 		ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint("Not available.", null);
+		refuseStatelessly(http, refusal);
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();
+	}
+
+	/**
+	 * What every chain here shares: refusals as problem details, no session, no CSRF
+	 * token (nothing is served to browsers with a session), no saved requests.
+	 */
+	private static void refuseStatelessly(HttpSecurity http, ProblemAuthenticationEntryPoint refusal) {
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 	}
 
 }
