@@ -5,9 +5,15 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 
+import io.pulsehub.contracts.events.EventType;
+import io.pulsehub.contracts.events.ProfileChanged;
+import io.pulsehub.contracts.events.UserActivityEvent;
+import org.apache.kafka.common.errors.SerializationException;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class TopicsTests {
@@ -39,11 +45,37 @@ class TopicsTests {
 
 	@Test
 	void keysAreStringUserIdsThatRoundTrip() {
-		Topic<String, byte[]> topic = Topics.USER_ACTIVITY_EVENTS;
+		Topic<String, UserActivityEvent> topic = Topics.USER_ACTIVITY_EVENTS;
 
 		byte[] key = topic.keySerde().serializer().serialize(topic.name(), "user-42");
 
 		assertThat(topic.keySerde().deserializer().deserialize(topic.name(), key)).isEqualTo("user-42");
+	}
+
+	@Test
+	void valuesAreProtobufMessagesThatRoundTrip() {
+		Topic<String, UserActivityEvent> topic = Topics.USER_ACTIVITY_EVENTS;
+		UserActivityEvent event = UserActivityEvent.newBuilder()
+			.setEventId("e-1")
+			.setUserId("user-42")
+			.setType(EventType.PURCHASE)
+			.setAmountMinor(1999)
+			.setCurrency("EUR")
+			.putProperties("coupon", "WINTER")
+			.build();
+
+		byte[] value = topic.valueSerde().serializer().serialize(topic.name(), event);
+
+		assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), value)).isEqualTo(event);
+	}
+
+	@Test
+	void refusesUndecodableValuesWithKafkasSerializationException() {
+		Topic<String, ProfileChanged> topic = Topics.PROFILE_CHANGES;
+		byte[] garbage = { (byte) 0xff, (byte) 0xff, (byte) 0xff };
+
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> topic.valueSerde().deserializer().deserialize(topic.name(), garbage));
 	}
 
 	private static Topic<?, ?> valueOf(Field field) {

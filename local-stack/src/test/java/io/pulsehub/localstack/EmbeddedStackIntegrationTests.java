@@ -1,6 +1,5 @@
 package io.pulsehub.localstack;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +10,7 @@ import java.util.Map;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import io.pulsehub.contracts.Topics;
+import io.pulsehub.contracts.events.PointsEvent;
 import io.pulsehub.localstack.kafka.LocalKafka;
 import io.pulsehub.localstack.mongo.LocalMongo;
 import io.pulsehub.localstack.postgres.LocalPostgres;
@@ -37,7 +37,7 @@ class EmbeddedStackIntegrationTests {
 	void dataSurvivesAStopAndAStartOnTheSameDataDirectory() throws Exception {
 		StackSettings settings = StackSettings.from(Map.of(StackSettings.DATA_DIR, this.dataDir.toString()), List.of());
 		EmbeddedStack stack = EmbeddedStack.create(settings, new DataDirectory(settings.dataDir()), StackPorts.free());
-		byte[] event = "purchase".getBytes(StandardCharsets.UTF_8);
+		PointsEvent event = PointsEvent.newBuilder().setEventId("e-1").setUserId("user-1").setAmount(1250).build();
 
 		stack.start();
 		try {

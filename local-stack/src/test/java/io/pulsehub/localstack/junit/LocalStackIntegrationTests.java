@@ -1,6 +1,5 @@
 package io.pulsehub.localstack.junit;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,6 +12,8 @@ import com.mongodb.client.MongoCollection;
 import io.lettuce.core.RedisConnectionException;
 import io.pulsehub.contracts.Topic;
 import io.pulsehub.contracts.Topics;
+import io.pulsehub.contracts.events.EventType;
+import io.pulsehub.contracts.events.UserActivityEvent;
 import io.pulsehub.localstack.Clients;
 import io.pulsehub.localstack.kafka.LocalKafka;
 import io.pulsehub.localstack.mongo.LocalMongo;
@@ -48,10 +49,15 @@ class LocalStackIntegrationTests {
 	@Test
 	void kafkaDeliversARecordToAConsumerGroup(LocalKafka kafka) throws Exception {
 		String userId = "user-" + UUID.randomUUID();
-		byte[] event = "page-view".getBytes(StandardCharsets.UTF_8);
+		UserActivityEvent event = UserActivityEvent.newBuilder()
+			.setEventId(UUID.randomUUID().toString())
+			.setUserId(userId)
+			.setType(EventType.PAGE_VIEW)
+			.build();
 
 		Clients.send(kafka, Topics.USER_ACTIVITY_EVENTS, userId, event);
-		List<ConsumerRecord<String, byte[]>> received = Clients.consume(kafka, Topics.USER_ACTIVITY_EVENTS, userId);
+		List<ConsumerRecord<String, UserActivityEvent>> received = Clients.consume(kafka, Topics.USER_ACTIVITY_EVENTS,
+				userId);
 
 		assertThat(received).singleElement().extracting(ConsumerRecord::value).isEqualTo(event);
 	}
