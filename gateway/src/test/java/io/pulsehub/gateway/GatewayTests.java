@@ -1,7 +1,12 @@
 package io.pulsehub.gateway;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import io.pulsehub.localstack.junit.LocalStack;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -39,8 +45,13 @@ class GatewayTests {
 
 	static final String KEY_HASH = "62af8704764faf8ea82fc61ce9c4c3908b6cb97d463a634e9e587d7c885db0ef";
 
+	private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+
 	@Autowired
 	private WebTestClient web;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void storesTheTestKeyAsItsSha256() throws Exception {
@@ -74,6 +85,23 @@ class GatewayTests {
 			.isUnauthorized()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void keepsAnsweringOnOneKeepAliveConnectionAfterRefusals() throws Exception {
+		// reactor-netty 1.3.6 stopped reading a keep-alive connection now and then when a
+		// request arrived while a refused one was still completing (reactor-netty#4361)
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		URI uri = URI.create("http://localhost:" + this.port + "/api/v1/profiles/u1");
+		for (int i = 0; i < 1500; i++) {
+			HttpRequest wrongKey = HttpRequest.newBuilder(uri)
+				.header("X-Api-Key", "wrong")
+				.timeout(ANSWER_WITHIN)
+				.build();
+			HttpRequest noKey = HttpRequest.newBuilder(uri).timeout(ANSWER_WITHIN).build();
+			assertThat(client.send(wrongKey, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+			assertThat(client.send(noKey, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+		}
 	}
 
 	@Test
