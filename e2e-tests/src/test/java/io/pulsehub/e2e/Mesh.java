@@ -114,8 +114,12 @@ public final class Mesh implements AutoCloseable {
 		environment.put("PULSEHUB_ADMIN_USERNAME", ADMIN_USER);
 		environment.put("PULSEHUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("PULSEHUB_INTERNAL_SECRET", INTERNAL_SECRET);
-		// the gateway's rate limit lives in Redis: a local-stack Redis on a free port
+		// local-stack servers on free ports: the gateway's rate limit lives in Redis, events
+		// go to Kafka and are archived in PostgreSQL
 		environment.put("REDIS_URL", LocalStack.redis().url());
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", LocalStack.kafka().bootstrapServers());
+		environment.put("POSTGRES_URL", LocalStack.postgres().jdbcUrl("pulsehub_ingestion"));
+		environment.put("POSTGRES_PASSWORD", LocalStack.postgres().password());
 		return environment;
 	}
 
