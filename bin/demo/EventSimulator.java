@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The event simulator of the seeds: a realistic stream of page views, clicks, impressions,
@@ -18,6 +20,8 @@ import java.util.UUID;
  * Usage: java EventSimulator.java GATEWAY_URL API_KEY [EVENTS] [USERS]
  */
 public final class EventSimulator {
+
+	private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
 	private static final String[] AGENTS = {
 			"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
@@ -53,7 +57,9 @@ public final class EventSimulator {
 	}
 
 	private void run(int events, int users) throws Exception {
-		report("Routing through the gateway", get("/api/v1/events/ping"), get("/api/v1/profiles/ping"));
+		HttpResponse<String> ping = get("/api/v1/profiles/ping");
+		System.out.println("Routing through the gateway:");
+		System.out.println("  GET /api/v1/profiles/ping -> " + ping.statusCode() + " " + abbreviate(ping.body()));
 		List<String> batch = new ArrayList<>();
 		int accepted = 0;
 		String lastProblem = null;
@@ -61,11 +67,13 @@ public final class EventSimulator {
 		for (int i = 0; i < events; i++) {
 			batch.add(event("user-" + this.random.nextInt(users)));
 			if (batch.size() == 100 || i == events - 1) {
-				HttpResponse<String> response = post("/api/v1/events/batch", "{\"events\":[" + String.join(",", batch) + "]}");
-				if (response.statusCode() == 202) {
-					accepted += batch.size();
+				HttpResponse<String> response = postWithRetries("/api/v1/events/batch",
+						"{\"events\":[" + String.join(",", batch) + "]}");
+				Matcher count = ACCEPTED.matcher(response.body());
+				if (response.statusCode() == 202 && count.find()) {
+					accepted += Integer.parseInt(count.group(1));
 				}
-				else {
+				if (response.statusCode() != 202 || response.body().contains("\"index\"")) {
 					lastProblem = response.statusCode() + " " + response.body();
 				}
 				batch.clear();
@@ -74,7 +82,7 @@ public final class EventSimulator {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out.printf("%nSent %d events for %d users in %.1f s: %d accepted.%n", events, users, seconds, accepted);
 		if (lastProblem != null) {
-			System.out.println("  The mesh does not take events yet (ingestion lands with issue 4): " + abbreviate(lastProblem));
+			System.out.println("  Last refusal: " + abbreviate(lastProblem));
 		}
 		for (String user : List.of("user-1", "user-2", "user-3")) {
 			HttpResponse<String> profile = get("/api/v1/profiles/" + user);
@@ -105,6 +113,18 @@ public final class EventSimulator {
 		return this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	// A well-behaved client: on 503 (a service just starting, Kafka away) wait as told and
+	// resend the same events; their eventIds keep the retry idempotent.
+	private HttpResponse<String> postWithRetries(String path, String json) throws Exception {
+		HttpResponse<String> response = post(path, json);
+		for (int attempt = 1; attempt <= 10 && response.statusCode() == 503; attempt++) {
+			long wait = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+			Thread.sleep(Duration.ofSeconds(Math.min(wait, 5)));
+			response = post(path, json);
+		}
+		return response;
+	}
+
 	private HttpResponse<String> post(String path, String json) throws Exception {
 		return this.http.send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
@@ -115,12 +135,6 @@ public final class EventSimulator {
 		return HttpRequest.newBuilder(URI.create(this.gateway + path))
 			.timeout(Duration.ofSeconds(10))
 			.header("X-Api-Key", this.apiKey);
-	}
-
-	private static void report(String title, HttpResponse<String> first, HttpResponse<String> second) {
-		System.out.println(title + ":");
-		System.out.println("  GET /api/v1/events/ping   -> " + first.statusCode() + " " + abbreviate(first.body()));
-		System.out.println("  GET /api/v1/profiles/ping -> " + second.statusCode() + " " + abbreviate(second.body()));
 	}
 
 	private static String abbreviate(String text) {

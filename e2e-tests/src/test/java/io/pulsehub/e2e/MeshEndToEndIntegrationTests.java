@@ -67,9 +67,6 @@ class MeshEndToEndIntegrationTests {
 			// not reachable)
 			assertThat(profiles.headers().firstValue("X-RateLimit-Remaining"))
 				.hasValueSatisfying((remaining) -> assertThat(Integer.parseInt(remaining)).isPositive());
-			HttpResponse<String> events = get(gateway("/api/v1/events/ping"), apiKey(DEV_API_KEY));
-			assertThat(events.statusCode()).isEqualTo(200);
-			assertThat((String) JsonPath.read(events.body(), "$.service")).isEqualTo("ingestion-service");
 			HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
 			assertThat(points.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
@@ -87,6 +84,27 @@ class MeshEndToEndIntegrationTests {
 			assertThat(stream.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(stream.body(), "$.service")).isEqualTo("stream-processor");
 		});
+	}
+
+	@Test
+	void collectsEventsThroughTheGatewayOnlyWhenKafkaHasThem() {
+		String event = "{\"userId\":\"e2e-user\",\"type\":\"PAGE_VIEW\",\"ip\":\"203.0.113.9\"}";
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> accepted = post(gateway("/api/v1/events"), event, apiKey(DEV_API_KEY));
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+			assertThat((Integer) JsonPath.read(accepted.body(), "$.accepted")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void refusesInvalidEventsThroughTheGatewayWithProblemDetails() throws Exception {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(post(gateway("/api/v1/events"), "{\"type\":\"CLICK\"}", apiKey(DEV_API_KEY))
+				.statusCode()).isEqualTo(400));
+		HttpResponse<String> invalid = post(gateway("/api/v1/events"), "{\"type\":\"CLICK\"}", apiKey(DEV_API_KEY));
+		assertProblem(invalid, 400);
+		assertThat((List<String>) JsonPath.read(invalid.body(), "$.errors[*].field")).containsExactly("userId");
+		assertProblem(post(gateway("/api/v1/events"), "{\"userId\":\"u\",\"type\":\"CLICK\"}"), 401);
 	}
 
 	@Test
@@ -178,7 +196,7 @@ class MeshEndToEndIntegrationTests {
 		HttpResponse<String> generated = get(gateway("/api/v1/profiles/ping"));
 		assertThat(generated.headers().firstValue("X-Request-Id"))
 			.hasValueSatisfying((id) -> assertThat(id).hasSize(36));
-		HttpResponse<String> kept = get(gateway("/api/v1/events/ping"), apiKey(DEV_API_KEY),
+		HttpResponse<String> kept = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY),
 				Map.of("X-Request-Id", "trace-42"));
 		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("trace-42");
 	}
@@ -249,6 +267,19 @@ class MeshEndToEndIntegrationTests {
 
 	private static Map<String, String> json() {
 		return Map.of("Accept", "application/json");
+	}
+
+	@SafeVarargs
+	private static HttpResponse<String> post(URI uri, String json, Map<String, String>... headerSets)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		for (Map<String, String> headers : headerSets) {
+			headers.forEach(request::header);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SafeVarargs

@@ -73,14 +73,14 @@ class BrowserIntegrationTests {
 		WebDriver page = browser.driver();
 		page.get(mesh.app("gateway").uri("/swagger-ui.html").toString());
 		select("ingestion-service");
-		awaitOperation("/api/v1/events/ping");
+		awaitOperation("/api/v1/events/batch");
 		browser.screenshot("ingestion-service");
 		select("profile-service");
 		WebElement ping = awaitOperation("/api/v1/profiles/ping");
 		browser.screenshot("profile-service");
 		assertThat(ping.getText()).isEqualTo("/api/v1/profiles/ping");
 		assertThat(page.findElements(By.cssSelector(".opblock-summary-path"))).extracting(WebElement::getText)
-			.doesNotContain("/api/v1/events/ping");
+			.doesNotContain("/api/v1/events/batch");
 	}
 
 	@Test
