@@ -7,6 +7,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pulsehub.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The archiver's Kafka clients are deliberately not beans: a {@code ConsumerFactory},
  * {@code ProducerFactory} or {@code KafkaTemplate} bean would switch off Boot's
  * auto-configured ones that the collection API uses. They still start from Boot's
- * {@code spring.kafka.*} settings and connection details.
+ * {@code spring.kafka.consumer/producer.*} settings and connection details;
+ * {@code spring.kafka.listener.*} does not apply (the container is built here from
+ * {@link ArchiveProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ArchiveProperties.class)
@@ -52,7 +55,7 @@ class ArchiveConfiguration {
 	DeadLetterPublisher archiveDeadLetterPublisher(KafkaProperties kafka, KafkaConnectionDetails connection,
 			MeterRegistry registry, ArchiveMetrics metrics) {
 		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
-		properties.put("bootstrap.servers", connection.getProducer().getBootstrapServers());
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
 		return new DeadLetterPublisher(properties, registry, metrics);
 	}
 

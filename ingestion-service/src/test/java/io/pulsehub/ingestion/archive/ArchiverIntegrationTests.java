@@ -59,9 +59,9 @@ class ArchiverIntegrationTests {
 		Instant now = Instant.now();
 		List<UserActivityEvent> events = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			events.add(TestEvents.event(this.run + "-e" + i, this.run + "-u" + i, now.minus(i, ChronoUnit.DAYS)));
+			events.add(SampleEvents.event(this.run + "-e" + i, this.run + "-u" + i, now.minus(i, ChronoUnit.DAYS)));
 		}
-		List<RecordMetadata> sent = events.stream().map(TestKafka::send).toList();
+		List<RecordMetadata> sent = events.stream().map(ArchiveKafkaClients::send).toList();
 		await().atMost(WITHIN).untilAsserted(() -> assertThat(rows(events)).isEqualTo(3));
 		for (int i = 0; i < events.size(); i++) {
 			assertArchivedAsSent(events.get(i), sent.get(i));
@@ -73,22 +73,22 @@ class ArchiverIntegrationTests {
 
 	@Test
 	void storesAnEventIdOnceHoweverOftenItIsDelivered() throws Exception {
-		Map<TopicPartition, Long> before = TestKafka.endOffsets();
+		Map<TopicPartition, Long> before = ArchiveKafkaClients.endOffsets();
 		Instant now = Instant.now();
-		UserActivityEvent first = TestEvents.event(this.run + "-dup", this.run + "-u", now);
+		UserActivityEvent first = SampleEvents.event(this.run + "-dup", this.run + "-u", now);
 		// A client resending the same event id, even with another event time (another
 		// partition of the table), does not create a second row.
 		UserActivityEvent resent = first.toBuilder()
-			.setOccurredAt(TestEvents.timestamp(now.minus(2, ChronoUnit.DAYS)))
+			.setOccurredAt(SampleEvents.timestamp(now.minus(2, ChronoUnit.DAYS)))
 			.setPageUrl("https://shop.example/resent")
 			.build();
 		List<UserActivityEvent> events = new ArrayList<>(List.of(first));
 		for (int i = 0; i < 8; i++) {
-			events.add(TestEvents.event(this.run + "-d" + i, this.run + "-u" + i, now));
+			events.add(SampleEvents.event(this.run + "-d" + i, this.run + "-u" + i, now));
 		}
-		events.forEach(TestKafka::send);
-		TestKafka.send(resent);
-		TestKafka.send(first);
+		events.forEach(ArchiveKafkaClients::send);
+		ArchiveKafkaClients.send(resent);
+		ArchiveKafkaClients.send(first);
 		awaitCaughtUp();
 		assertThat(rows(events)).isEqualTo(events.size());
 		assertThat(this.jdbc.queryForObject("SELECT page_url FROM activity_events WHERE event_id = ?", String.class,
@@ -100,7 +100,8 @@ class ArchiverIntegrationTests {
 		double duplicates = counter("events.duplicates");
 		this.archiveListenerContainer.stop();
 		try {
-			await().atMost(WITHIN).untilAsserted(() -> TestKafka.resetOffsets(this.properties.groupId(), before));
+			await().atMost(WITHIN)
+				.untilAsserted(() -> ArchiveKafkaClients.resetOffsets(this.properties.groupId(), before));
 		}
 		finally {
 			this.archiveListenerContainer.start();
@@ -118,27 +119,27 @@ class ArchiverIntegrationTests {
 		Instant now = Instant.now();
 		List<UserActivityEvent> good = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			good.add(TestEvents.event(this.run + "-g" + i, key, now));
+			good.add(SampleEvents.event(this.run + "-g" + i, key, now));
 		}
 		byte[] garbage = { 0x07, (byte) 0xff, 0x00, 0x13 };
-		UserActivityEvent blankUser = TestEvents.event(this.run + "-blank", "", now);
-		UserActivityEvent nulCharacter = TestEvents.event(this.run + "-nul", key, now)
+		UserActivityEvent blankUser = SampleEvents.event(this.run + "-blank", "", now);
+		UserActivityEvent nulCharacter = SampleEvents.event(this.run + "-nul", key, now)
 			.toBuilder()
 			.setPageUrl("https://shop.example/\u0000")
 			.build();
-		TestKafka.send(key, good.get(0));
-		RecordMetadata undecodable = TestKafka.send(key, garbage);
-		TestKafka.send(key, good.get(1));
-		RecordMetadata invalid = TestKafka.send(key, blankUser);
-		TestKafka.send(key, good.get(2));
-		RecordMetadata rejected = TestKafka.send(key, nulCharacter);
-		TestKafka.send(key, good.get(3));
+		ArchiveKafkaClients.send(key, good.get(0));
+		RecordMetadata undecodable = ArchiveKafkaClients.send(key, garbage);
+		ArchiveKafkaClients.send(key, good.get(1));
+		RecordMetadata invalid = ArchiveKafkaClients.send(key, blankUser);
+		ArchiveKafkaClients.send(key, good.get(2));
+		RecordMetadata rejected = ArchiveKafkaClients.send(key, nulCharacter);
+		ArchiveKafkaClients.send(key, good.get(3));
 
 		await().atMost(WITHIN).untilAsserted(() -> {
 			assertThat(rows(good)).isEqualTo(good.size());
-			assertThat(TestKafka.deadLetters(key)).hasSize(3);
+			assertThat(ArchiveKafkaClients.deadLetters(key)).hasSize(3);
 		});
-		List<ConsumerRecord<String, byte[]>> deadLetters = TestKafka.deadLetters(key);
+		List<ConsumerRecord<String, byte[]>> deadLetters = ArchiveKafkaClients.deadLetters(key);
 		assertDeadLetter(deadLetters.get(0), undecodable, garbage, "undecodable");
 		assertDeadLetter(deadLetters.get(1), invalid, blankUser.toByteArray(), "invalid");
 		assertDeadLetter(deadLetters.get(2), rejected, nulCharacter.toByteArray(), "rejected");
@@ -154,12 +155,12 @@ class ArchiverIntegrationTests {
 		String key = this.run + "-outage";
 		List<UserActivityEvent> events = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			events.add(TestEvents.event(this.run + "-o" + i, key, Instant.now()));
+			events.add(SampleEvents.event(this.run + "-o" + i, key, Instant.now()));
 		}
 		LocalPostgres postgres = LocalStack.postgres();
 		postgres.stop();
 		try {
-			events.forEach((event) -> TestKafka.send(key, event));
+			events.forEach((event) -> ArchiveKafkaClients.send(key, event));
 			await().atMost(WITHIN)
 				.untilAsserted(() -> assertThat(gauge("lag.records")).isGreaterThanOrEqualTo(events.size()));
 			await().atMost(WITHIN)
@@ -167,9 +168,16 @@ class ArchiverIntegrationTests {
 					.tag("outcome", "unavailable")
 					.timer()
 					.count()).isGreaterThanOrEqualTo(3));
+			// Between attempts the consumer is paused (it keeps polling and stays in the
+			// group) rather than its thread sleeping.
+			await().atMost(WITHIN)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> this.archiveListenerContainer.getContainers()
+					.stream()
+					.anyMatch((consumer) -> consumer.isPauseRequested()));
 			assertThat(this.archiveListenerContainer.isRunning()).isTrue();
 			assertThat(this.archiveListenerContainer.isChildRunning()).isTrue();
-			assertThat(TestKafka.deadLetters(key)).isEmpty();
+			assertThat(ArchiveKafkaClients.deadLetters(key)).isEmpty();
 		}
 		finally {
 			postgres.start();
@@ -179,7 +187,7 @@ class ArchiverIntegrationTests {
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(rows(events)).isEqualTo(events.size()));
 		awaitCaughtUp();
-		assertThat(TestKafka.deadLetters(key)).isEmpty();
+		assertThat(ArchiveKafkaClients.deadLetters(key)).isEmpty();
 		await().atMost(WITHIN).untilAsserted(() -> assertThat(gauge("lag.seconds")).isZero());
 	}
 
@@ -249,7 +257,7 @@ class ArchiverIntegrationTests {
 
 	private void awaitCaughtUp() {
 		await().atMost(WITHIN)
-			.untilAsserted(() -> assertThat(TestKafka.uncommitted(this.properties.groupId())).isZero());
+			.untilAsserted(() -> assertThat(ArchiveKafkaClients.uncommitted(this.properties.groupId())).isZero());
 	}
 
 	private long rows(List<UserActivityEvent> events) {

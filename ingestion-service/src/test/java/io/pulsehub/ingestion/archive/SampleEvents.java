@@ -10,9 +10,9 @@ import io.pulsehub.contracts.events.UserActivityEvent;
 /**
  * Events with every field set, at microsecond precision (what PostgreSQL keeps).
  */
-final class TestEvents {
+final class SampleEvents {
 
-	private TestEvents() {
+	private SampleEvents() {
 	}
 
 	static UserActivityEvent event(String eventId, String userId, Instant occurredAt) {

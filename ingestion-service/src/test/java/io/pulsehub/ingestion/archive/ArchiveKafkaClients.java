@@ -32,11 +32,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * bytes that are no event), read the dead-letter topic, and move the archiver's committed
  * offsets.
  */
-final class TestKafka {
+final class ArchiveKafkaClients {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private TestKafka() {
+	private ArchiveKafkaClients() {
 	}
 
 	static RecordMetadata send(UserActivityEvent event) {
