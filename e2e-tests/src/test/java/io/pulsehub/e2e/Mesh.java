@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.pulsehub.localstack.junit.LocalStack;
+import io.pulsehub.localstack.junit.Service;
 
 /**
  * The apps under test: config server first (everyone takes config from it), then the rest
@@ -114,8 +115,10 @@ public final class Mesh implements AutoCloseable {
 		environment.put("PULSEHUB_ADMIN_USERNAME", ADMIN_USER);
 		environment.put("PULSEHUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("PULSEHUB_INTERNAL_SECRET", INTERNAL_SECRET);
-		// local-stack servers on free ports: the gateway's rate limit lives in Redis, events
+		// local-stack servers on free ports: the gateway's rate limit lives in Redis,
+		// events
 		// go to Kafka and are archived in PostgreSQL
+		LocalStack.start(List.of(Service.REDIS, Service.KAFKA, Service.POSTGRES));
 		environment.put("REDIS_URL", LocalStack.redis().url());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", LocalStack.kafka().bootstrapServers());
 		environment.put("POSTGRES_URL", LocalStack.postgres().jdbcUrl("pulsehub_ingestion"));

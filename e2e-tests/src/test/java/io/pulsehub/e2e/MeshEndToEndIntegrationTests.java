@@ -5,12 +5,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.pulsehub.localstack.junit.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -97,10 +104,54 @@ class MeshEndToEndIntegrationTests {
 	}
 
 	@Test
+	void archivesEachEventPostedThroughTheGatewayExactlyOnceEvenWhenResent() throws Exception {
+		String eventId = "e2e-" + UUID.randomUUID();
+		String sentinel = "e2e-" + UUID.randomUUID();
+		String event = "{\"eventId\":\"%s\",\"userId\":\"e2e-archive\",\"type\":\"CLICK\",\"occurredAt\":\"%s\","
+				+ "\"ip\":\"198.51.100.42\"}";
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					post(gateway("/api/v1/events"), event.formatted(eventId, Instant.now()), apiKey(DEV_API_KEY))
+						.statusCode())
+				.isEqualTo(202));
+		// the client did not hear back and resends, its clock having moved on
+		assertThat(post(gateway("/api/v1/events"), event.formatted(eventId, Instant.now().plusSeconds(1)),
+				apiKey(DEV_API_KEY))
+			.statusCode()).isEqualTo(202);
+		// same user, same partition: archived once the resend has been dealt with
+		assertThat(post(gateway("/api/v1/events"), event.formatted(sentinel, Instant.now()), apiKey(DEV_API_KEY))
+			.statusCode()).isEqualTo(202);
+		try (Connection archive = DriverManager.getConnection(LocalStack.postgres().jdbcUrl("pulsehub_ingestion"),
+				LocalStack.postgres().userFor("pulsehub_ingestion"), LocalStack.postgres().password())) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> archivedRows(archive, sentinel) == 1);
+			assertThat(archivedRows(archive, eventId)).isEqualTo(1);
+			try (PreparedStatement ip = archive.prepareStatement("SELECT ip FROM activity_events WHERE event_id = ?")) {
+				ip.setString(1, eventId);
+				try (ResultSet row = ip.executeQuery()) {
+					assertThat(row.next()).isTrue();
+					assertThat(row.getString(1)).isEqualTo("198.51.100.0");
+				}
+			}
+		}
+	}
+
+	private static int archivedRows(Connection archive, String eventId) throws Exception {
+		try (PreparedStatement count = archive
+			.prepareStatement("SELECT count(*) FROM activity_events WHERE event_id = ?")) {
+			count.setString(1, eventId);
+			try (ResultSet rows = count.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	@Test
 	void refusesInvalidEventsThroughTheGatewayWithProblemDetails() throws Exception {
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(post(gateway("/api/v1/events"), "{\"type\":\"CLICK\"}", apiKey(DEV_API_KEY))
-				.statusCode()).isEqualTo(400));
+			.untilAsserted(() -> assertThat(
+					post(gateway("/api/v1/events"), "{\"type\":\"CLICK\"}", apiKey(DEV_API_KEY)).statusCode())
+				.isEqualTo(400));
 		HttpResponse<String> invalid = post(gateway("/api/v1/events"), "{\"type\":\"CLICK\"}", apiKey(DEV_API_KEY));
 		assertProblem(invalid, 400);
 		assertThat((List<String>) JsonPath.read(invalid.body(), "$.errors[*].field")).containsExactly("userId");
@@ -270,8 +321,7 @@ class MeshEndToEndIntegrationTests {
 	}
 
 	@SafeVarargs
-	private static HttpResponse<String> post(URI uri, String json, Map<String, String>... headerSets)
-			throws Exception {
+	private static HttpResponse<String> post(URI uri, String json, Map<String, String>... headerSets) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")

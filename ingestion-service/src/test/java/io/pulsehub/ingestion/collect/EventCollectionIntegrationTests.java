@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/ingestion-service.yml",
 				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
 				"pulsehub.security.internal.secret=" + CollectApi.SECRET,
-				// one cold-archiver per test JVM: the archive's tests own it (archiving of API
+				// one cold-archiver per test JVM: the archive's tests own it (archiving
+				// of API
 				// events is checked end to end in e2e-tests)
 				"pulsehub.ingestion.archive.enabled=false" })
 @LocalStackTest(services = { Service.KAFKA, Service.POSTGRES }, database = "pulsehub_ingestion")

@@ -1,0 +1,38 @@
+package io.pulsehub.bench;
+
+import java.time.Duration;
+
+/**
+ * Where the mesh runs and how long each phase lasts, from the environment (defaults: the
+ * launcher's local-stack and dev credentials).
+ *
+ * @param gateway the gateway's base URL
+ * @param ingestion the ingestion service's own base URL (for the direct-call ceiling)
+ * @param apiKey the API key
+ * @param internalSecret the gateway's signing secret (to call ingestion directly)
+ * @param kafka Kafka bootstrap servers
+ * @param jdbcUrl the ingestion database
+ * @param dbPassword its password (user {@code ingestion})
+ * @param phase how long each HTTP phase runs
+ * @param warmup how long the JIT warm-up runs
+ */
+record BenchSettings(String gateway, String ingestion, String apiKey, String internalSecret, String kafka,
+		String jdbcUrl, String dbPassword, Duration phase, Duration warmup) {
+
+	static BenchSettings fromEnvironment() {
+		return new BenchSettings(env("BENCH_GATEWAY", "http://localhost:8080"),
+				env("BENCH_INGESTION", "http://localhost:8082"), env("PULSEHUB_API_KEY", "pulsehub-dev-key"),
+				env("PULSEHUB_INTERNAL_SECRET", "pulsehub-dev-internal-secret-change-me"),
+				env("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092"),
+				env("POSTGRES_URL", "jdbc:postgresql://localhost:15432/pulsehub_ingestion"),
+				env("POSTGRES_PASSWORD", "pulsehub-dev"),
+				Duration.ofSeconds(Long.parseLong(env("BENCH_PHASE_SECONDS", "20"))),
+				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))));
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}
