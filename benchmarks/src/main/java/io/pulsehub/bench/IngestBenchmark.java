@@ -50,9 +50,13 @@ public final class IngestBenchmark {
 	private String measure() throws Exception {
 		try (ArchiveProbe archive = new ArchiveProbe(this.settings.jdbcUrl(), this.settings.dbPassword())) {
 			long archivedBefore = archive.archived();
+			say("waiting until the gateway routes events to ingestion-service");
+			awaitRoutable();
 			say("warm-up: single events through the gateway for " + this.settings.warmup().toSeconds() + " s");
 			HttpLoad.Result warmup = this.load.run(SINGLE_CLIENTS, this.settings.warmup(),
 					gateway("/api/v1/events", () -> Events.json(this.run + "w")), 1);
+			HttpLoad.Result warmupBatch = this.load.run(BATCH_CLIENTS, this.settings.warmup().dividedBy(3),
+					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "w", BATCH_SIZE)), BATCH_SIZE);
 			say("single events through the gateway");
 			HttpLoad.Result single = this.load.run(SINGLE_CLIENTS, this.settings.phase(),
 					gateway("/api/v1/events", () -> Events.json(this.run + "s")), 1);
@@ -61,7 +65,7 @@ public final class IngestBenchmark {
 			say("batches of " + BATCH_SIZE + " through the gateway");
 			HttpLoad.Result batch = this.load.run(BATCH_CLIENTS, this.settings.phase(),
 					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "b", BATCH_SIZE)), BATCH_SIZE);
-			long viaApi = warmup.events() + single.events() + direct.events() + batch.events();
+			long viaApi = warmup.events() + warmupBatch.events() + single.events() + direct.events() + batch.events();
 			say("waiting for the archive to hold the " + viaApi + " accepted events");
 			boolean caughtUp = archive.awaitArchived(archivedBefore + viaApi, Duration.ofMinutes(5));
 			double[] lag = archive.lagSeconds(this.run + "s");
@@ -76,6 +80,21 @@ public final class IngestBenchmark {
 			return new BenchReport(single, direct, batch, producer, catchUp, copy, lag, caughtUp && caughtUpCeiling,
 					this.settings, BATCH_SIZE, SINGLE_CLIENTS, BATCH_CLIENTS)
 				.markdown(Instant.now());
+		}
+	}
+
+	private void awaitRoutable() throws InterruptedException {
+		// Right after start-up the gateway may not know ingestion-service yet; measuring
+		// its
+		// fallback would measure nothing.
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		Supplier<HttpRequest> probe = gateway("/api/v1/events", () -> Events.json(this.run + "p"));
+		while (this.load.run(1, Duration.ofMillis(1), probe, 1).requests() == 0) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"the gateway did not route events to ingestion-service within 2 minutes");
+			}
+			Thread.sleep(1000);
 		}
 	}
 

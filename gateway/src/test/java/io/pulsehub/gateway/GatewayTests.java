@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.pulsehub.localstack.junit.LocalStack;
 import io.pulsehub.localstack.junit.LocalStackTest;
 import io.pulsehub.localstack.junit.Service;
@@ -52,6 +53,9 @@ class GatewayTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private BulkheadRegistry bulkheads;
 
 	@Test
 	void storesTheTestKeyAsItsSha256() throws Exception {
@@ -102,6 +106,15 @@ class GatewayTests {
 			assertThat(client.send(wrongKey, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
 			assertThat(client.send(noKey, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
 		}
+	}
+
+	@Test
+	void letsMoreThanTwentyFiveCallsToOneServiceRunAtOnce() {
+		// Spring Cloud CircuitBreaker's default bulkhead (25) sent the 26th concurrent
+		// call to
+		// the fallback; the routes' bulkheads take their size from resilience4j.bulkhead
+		assertThat(this.bulkheads.bulkhead("ingestion-service").getBulkheadConfig().getMaxConcurrentCalls())
+			.isEqualTo(1024);
 	}
 
 	@Test

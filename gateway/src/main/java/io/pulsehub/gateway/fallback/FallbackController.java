@@ -3,6 +3,9 @@ package io.pulsehub.gateway.fallback;
 import java.net.URI;
 import java.util.LinkedHashSet;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -23,10 +26,20 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+	private static final Logger logger = LoggerFactory.getLogger(FallbackController.class);
+
 	private static final String RETRY_AFTER_SECONDS = "5";
 
 	@RequestMapping("/fallback/{service}")
 	Mono<ResponseEntity<ProblemDetail>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+		// Why the call failed is for operators, never for the caller.
+		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		if (cause instanceof CallNotPermittedException) {
+			logger.debug("{} unavailable for {}: circuit open", service, originalPath(exchange));
+		}
+		else if (cause != null) {
+			logger.warn("{} unavailable for {}: {}", service, originalPath(exchange), cause.toString());
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				service + " is not available right now; retry later.");
 		problem.setTitle("Service Unavailable");
