@@ -1,6 +1,7 @@
 package io.pulsehub.ingestion.archive;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -46,6 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "pulsehub.ingestion.archive.enabled", matchIfMissing = true)
 class ArchiveConfiguration {
 
+	private static final Duration SCHEMA_RETRY_INTERVAL = Duration.ofSeconds(5);
+
 	@Bean
 	ArchiveMetrics archiveMetrics(MeterRegistry registry) {
 		return new ArchiveMetrics(registry, Clock.systemUTC());
@@ -79,6 +83,13 @@ class ArchiveConfiguration {
 		listenerContainer
 			.setCommonErrorHandler(ArchiveBackOffs.errorHandler(properties.retry(), deadLetters, scheduler));
 		return listenerContainer;
+	}
+
+	@Bean
+	ArchiveSchema archiveSchema(TaskScheduler scheduler, ObjectProvider<PartitionMaintainer> maintainer) {
+		// Once a late migration succeeded, lay out today's partitions at once rather than
+		// at the next maintenance run.
+		return new ArchiveSchema(scheduler, SCHEMA_RETRY_INTERVAL, () -> maintainer.getObject().maintainNow());
 	}
 
 	@Bean

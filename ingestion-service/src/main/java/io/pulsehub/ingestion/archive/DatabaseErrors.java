@@ -1,6 +1,8 @@
 package io.pulsehub.ingestion.archive;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
@@ -28,6 +30,27 @@ final class DatabaseErrors {
 	 */
 	static boolean isRowRejection(Throwable failure) {
 		return sqlState(failure).map((state) -> state.startsWith("22") || state.startsWith("23")).orElse(false);
+	}
+
+	/**
+	 * Whether the failure is PostgreSQL being out of reach (not running, starting up,
+	 * refusing connections, or no pooled connection in time) rather than a statement's
+	 * fault.
+	 * @param failure what connecting or writing threw
+	 * @return {@code true} for SQLSTATE class 08 and 57P03, and for connection timeouts
+	 */
+	static boolean isConnectionFailure(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable current = failure; current != null && seen.add(current); current = current.getCause()) {
+			if (current instanceof SQLTransientConnectionException || current instanceof ConnectException) {
+				return true;
+			}
+			if (current instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P03"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

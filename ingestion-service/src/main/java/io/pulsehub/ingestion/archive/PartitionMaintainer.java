@@ -118,6 +118,11 @@ class PartitionMaintainer implements SmartLifecycle {
 			.toList();
 	}
 
+	/** Runs one maintenance now (e.g. right after the schema was migrated late). */
+	void maintainNow() {
+		maintainLogged();
+	}
+
 	private void maintainLogged() {
 		try {
 			Result result = maintain(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));

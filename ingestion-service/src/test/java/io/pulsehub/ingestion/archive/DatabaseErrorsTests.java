@@ -46,6 +46,18 @@ class DatabaseErrorsTests {
 	}
 
 	@Test
+	void tellsPostgresBeingOutOfReachFromAStatementFailing() {
+		assertThat(DatabaseErrors.isConnectionFailure(new CannotGetJdbcConnectionException("no connection",
+				new SQLTransientConnectionException("pool timeout", null, new ConnectException("refused")))))
+			.isTrue();
+		assertThat(DatabaseErrors.isConnectionFailure(translated(new SQLException("Connection refused", "08001"))))
+			.isTrue();
+		assertThat(DatabaseErrors.isConnectionFailure(translated(new SQLException("starting up", "57P03")))).isTrue();
+		assertThat(DatabaseErrors.isConnectionFailure(translated(new SQLException("syntax error", "42601")))).isFalse();
+		assertThat(DatabaseErrors.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
+	}
+
+	@Test
 	void treatsUnknownFailuresAsUnavailableSoNothingIsDeadLetteredForThem() {
 		assertThat(DatabaseErrors.isRowRejection(translated(new SQLException("relation does not exist", "42P01"))))
 			.isFalse();
