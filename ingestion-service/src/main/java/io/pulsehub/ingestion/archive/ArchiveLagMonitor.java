@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -63,7 +62,7 @@ class ArchiveLagMonitor implements SmartLifecycle {
 
 	private volatile Admin admin;
 
-	private volatile ScheduledFuture<?> schedule;
+	private final PeriodicTask schedule = new PeriodicTask();
 
 	ArchiveLagMonitor(Map<String, Object> adminProperties, ArchiveProperties properties, TaskScheduler scheduler,
 			ArchiveMetrics metrics, MeterRegistry registry, Clock clock) {
@@ -88,16 +87,12 @@ class ArchiveLagMonitor implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.admin = Admin.create(this.adminProperties);
-		this.schedule = this.scheduler.scheduleWithFixedDelay(this::refresh, this.interval);
+		this.schedule.start(() -> this.scheduler.scheduleWithFixedDelay(this::refresh, this.interval));
 	}
 
 	@Override
 	public void stop() {
-		ScheduledFuture<?> scheduled = this.schedule;
-		if (scheduled != null) {
-			scheduled.cancel(false);
-		}
-		this.schedule = null;
+		this.schedule.cancel();
 		Admin client = this.admin;
 		if (client != null) {
 			client.close(Duration.ofSeconds(1));
@@ -107,7 +102,7 @@ class ArchiveLagMonitor implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.schedule != null;
+		return this.schedule.running();
 	}
 
 	double lagSeconds() {

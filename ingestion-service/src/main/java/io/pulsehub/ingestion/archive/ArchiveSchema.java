@@ -1,7 +1,6 @@
 package io.pulsehub.ingestion.archive;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -35,7 +34,7 @@ class ArchiveSchema implements FlywayMigrationStrategy, SmartLifecycle {
 
 	private volatile boolean migrated;
 
-	private volatile ScheduledFuture<?> retries;
+	private final PeriodicTask retries = new PeriodicTask();
 
 	ArchiveSchema(TaskScheduler scheduler, Duration retryInterval, Runnable afterMigration) {
 		this.scheduler = scheduler;
@@ -57,22 +56,18 @@ class ArchiveSchema implements FlywayMigrationStrategy, SmartLifecycle {
 	@Override
 	public void start() {
 		if (!this.migrated && this.flyway != null) {
-			this.retries = this.scheduler.scheduleWithFixedDelay(this::retry, this.retryInterval);
+			this.retries.start(() -> this.scheduler.scheduleWithFixedDelay(this::retry, this.retryInterval));
 		}
 	}
 
 	@Override
 	public void stop() {
-		ScheduledFuture<?> scheduled = this.retries;
-		if (scheduled != null) {
-			scheduled.cancel(false);
-		}
-		this.retries = null;
+		this.retries.cancel();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.retries != null;
+		return this.retries.running();
 	}
 
 	private void retry() {

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ class PartitionMaintainer implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile ScheduledFuture<?> schedule;
+	private final PeriodicTask schedule = new PeriodicTask();
 
 	PartitionMaintainer(JdbcTemplate jdbc, TransactionTemplate transactions, TaskScheduler scheduler,
 			ArchiveProperties.Partitions settings, Clock clock) {
@@ -66,22 +65,18 @@ class PartitionMaintainer implements SmartLifecycle {
 	@Override
 	public void start() {
 		maintainLogged();
-		this.schedule = this.scheduler.scheduleWithFixedDelay(this::maintainLogged,
-				this.clock.instant().plus(this.settings.maintenanceInterval()), this.settings.maintenanceInterval());
+		this.schedule.start(() -> this.scheduler.scheduleWithFixedDelay(this::maintainLogged,
+				this.clock.instant().plus(this.settings.maintenanceInterval()), this.settings.maintenanceInterval()));
 	}
 
 	@Override
 	public void stop() {
-		ScheduledFuture<?> scheduled = this.schedule;
-		if (scheduled != null) {
-			scheduled.cancel(false);
-		}
-		this.schedule = null;
+		this.schedule.cancel();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.schedule != null;
+		return this.schedule.running();
 	}
 
 	@Override

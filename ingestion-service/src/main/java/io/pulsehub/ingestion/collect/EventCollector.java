@@ -35,10 +35,12 @@ final class EventCollector {
 	CollectResult collect(List<ParsedEvent> parsed, boolean batch) {
 		List<RejectedEvent> rejected = new ArrayList<>();
 		List<ParsedEvent> valid = new ArrayList<>();
+		List<Integer> validIndex = new ArrayList<>();
 		for (int i = 0; i < parsed.size(); i++) {
 			ParsedEvent event = parsed.get(i);
 			if (event.valid()) {
 				valid.add(event);
+				validIndex.add(i);
 			}
 			else {
 				rejected.add(new RejectedEvent(i, event.eventId(), event.errors()));
@@ -58,7 +60,7 @@ final class EventCollector {
 				this.metrics.accepted(event.type());
 			}
 			else {
-				rejected.add(new RejectedEvent(parsed.indexOf(event), event.eventId(), List.of(NOT_ACKNOWLEDGED)));
+				rejected.add(new RejectedEvent(validIndex.get(i), event.eventId(), List.of(NOT_ACKNOWLEDGED)));
 				this.metrics.rejected(event.type(), NOT_ACKNOWLEDGED.reason());
 			}
 		}

@@ -41,6 +41,10 @@ final class EventParser {
 		.map(Enum::name)
 		.collect(Collectors.toUnmodifiableSet());
 
+	private static final String ALLOWED_TYPES = "must be one of " + TYPES.stream().sorted().toList();
+
+	private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
 	private final CollectProperties limits;
 
 	private final Clock clock;
@@ -96,7 +100,7 @@ final class EventParser {
 			return "unknown";
 		}
 		if (!TYPES.contains(type)) {
-			fields.reject(EventError.invalid("type", "must be one of " + TYPES.stream().sorted().toList()));
+			fields.reject(EventError.invalid("type", ALLOWED_TYPES));
 			return "unknown";
 		}
 		event.setType(EventType.valueOf(type));
@@ -225,7 +229,7 @@ final class EventParser {
 	}
 
 	private static boolean isIsoCurrency(String code) {
-		if (!code.matches("[A-Z]{3}")) {
+		if (!CURRENCY_CODE.matcher(code).matches()) {
 			return false;
 		}
 		try {
