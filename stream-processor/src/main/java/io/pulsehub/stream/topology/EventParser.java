@@ -1,0 +1,98 @@
+package io.pulsehub.stream.topology;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.pulsehub.contracts.events.EventType;
+import io.pulsehub.contracts.events.UserActivityEvent;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Reads the source's raw bytes as events; a record that is not a usable event keeps its
+ * bytes and gains dead-letter headers (reason, detail, origin), the same ones Spring
+ * Kafka's recoverer writes, so one tool can inspect both services' dead letters.
+ */
+final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent> {
+
+	static final String REASON_HEADER = "pulsehub_stream-reason";
+
+	private final String applicationId;
+
+	private FixedKeyProcessorContext<String, ParsedEvent> context;
+
+	EventParser(String applicationId) {
+		this.applicationId = applicationId;
+	}
+
+	@Override
+	public void init(FixedKeyProcessorContext<String, ParsedEvent> context) {
+		this.context = context;
+	}
+
+	@Override
+	public void process(FixedKeyRecord<String, byte[]> record) {
+		byte[] raw = record.value();
+		if (raw == null) {
+			reject(record, "empty", "the record has no value");
+			return;
+		}
+		UserActivityEvent event;
+		try {
+			event = UserActivityEvent.parseFrom(raw);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			reject(record, "unreadable", "not a UserActivityEvent: " + ex.getMessage());
+			return;
+		}
+		String problem = problemOf(event, record.key());
+		if (problem != null) {
+			reject(record, "invalid", problem);
+			return;
+		}
+		this.context.forward(record.withValue(ParsedEvent.valid(event, raw)));
+	}
+
+	private static String problemOf(UserActivityEvent event, String key) {
+		if (event.getEventId().isEmpty()) {
+			return "event_id is missing";
+		}
+		if (event.getUserId().isEmpty()) {
+			return "user_id is missing";
+		}
+		if (!event.getUserId().equals(key)) {
+			return "the record key is not the event's user_id";
+		}
+		if (event.getType() == EventType.EVENT_TYPE_UNSPECIFIED || event.getType() == EventType.UNRECOGNIZED) {
+			return "type is missing or unknown";
+		}
+		if (!event.hasOccurredAt()) {
+			return "occurred_at is missing";
+		}
+		return null;
+	}
+
+	private void reject(FixedKeyRecord<String, byte[]> record, String reason, String detail) {
+		Headers headers = record.headers();
+		headers.add(REASON_HEADER, utf8(reason));
+		headers.add("kafka_dlt-exception-message", utf8(detail));
+		headers.add("kafka_dlt-original-consumer-group", utf8(this.applicationId));
+		RecordMetadata origin = this.context.recordMetadata().orElse(null);
+		if (origin != null) {
+			headers.add("kafka_dlt-original-topic", utf8(origin.topic()));
+			headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(origin.partition()).array());
+			headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(origin.offset()).array());
+		}
+		byte[] raw = (record.value() != null) ? record.value() : new byte[0];
+		this.context.forward(record.withValue(ParsedEvent.invalid(raw, reason)).withHeaders(headers));
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
