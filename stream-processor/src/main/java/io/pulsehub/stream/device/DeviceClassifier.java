@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * one instance shared by all stream threads.
  *
  * <p>
- * Building one takes a few seconds and holds tens of MiB of yauaa's matcher tables, so
- * make one per application, not per record or per task. It is thread-safe: the cache is
- * Caffeine and {@link UserAgentAnalyzer} (unlike {@code UserAgentAnalyzerDirect})
- * serialises its analyses on an internal lock, so concurrent misses queue behind each
- * other while hits never touch that lock.
+ * Building one takes a few seconds and holds over a hundred MiB of yauaa's matcher
+ * tables, so make one per application, not per record or per task. It is thread-safe: the
+ * cache is Caffeine and {@link UserAgentAnalyzer} (unlike
+ * {@code UserAgentAnalyzerDirect}) serialises its analyses on an internal lock, so
+ * concurrent misses queue behind each other while hits never touch that lock.
  */
 public final class DeviceClassifier {
 
@@ -50,6 +50,9 @@ public final class DeviceClassifier {
 			// our own cache keeps a small Device per agent, not yauaa's full parse result
 			.withoutCache()
 			.withoutClientHintsCache()
+			// yauaa's bundled test cases only serve preheat(): ~25 MiB of heap for
+			// nothing
+			.dropTests()
 			.hideMatcherLoadStats()
 			.immediateInitialization()
 			.build();
