@@ -37,11 +37,11 @@ public final class DeviceClassifier {
 
 	/**
 	 * Builds the analyzer, which takes seconds.
-	 * @param cacheSize how many distinct agents to remember; 0 analyses every call
+	 * @param cacheSize how many distinct agents to remember, at least 1
 	 */
 	public DeviceClassifier(int cacheSize) {
-		if (cacheSize < 0) {
-			throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
+		if (cacheSize < 1) {
+			throw new IllegalArgumentException("cacheSize must be positive: " + cacheSize);
 		}
 		this.analyzer = UserAgentAnalyzer.newBuilder()
 			.withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS, UserAgent.OPERATING_SYSTEM_NAME,

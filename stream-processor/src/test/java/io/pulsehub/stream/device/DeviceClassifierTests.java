@@ -143,9 +143,10 @@ class DeviceClassifierTests {
 		}
 	}
 
-	@Test
-	void refusesANegativeCacheSizeBeforeBuildingAnything() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DeviceClassifier(-1))
+	@ParameterizedTest
+	@ValueSource(ints = { 0, -1 })
+	void refusesACacheSizeBelowOneBeforeBuildingAnything(int cacheSize) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new DeviceClassifier(cacheSize))
 			.withMessageContaining("cacheSize");
 	}
 
