@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Building one takes a few seconds and holds over a hundred MiB of yauaa's matcher
  * tables, so make one per application, not per record or per task. It is thread-safe: the
- * cache is Caffeine and {@link UserAgentAnalyzer} (unlike
- * {@code UserAgentAnalyzerDirect}) serialises its analyses on an internal lock, so
- * concurrent misses queue behind each other while hits never touch that lock.
+ * cache is Caffeine, and yauaa runs each analysis inside a lock on its matcher (the same
+ * in its cached and Direct analyzers), so concurrent misses queue behind each other while
+ * hits never reach that lock.
  */
 public final class DeviceClassifier {
 
