@@ -35,6 +35,8 @@ public final class Mesh implements AutoCloseable {
 
 	private final Map<String, MeshApp> apps = new LinkedHashMap<>();
 
+	private Map<String, String> environment = Map.of();
+
 	private final Thread shutdownHook = new Thread(this::close, "mesh-shutdown");
 
 	/**
@@ -88,6 +90,7 @@ public final class Mesh implements AutoCloseable {
 		Path root = Path.of(System.getProperty("pulsehub.root", ".."));
 		String version = System.getProperty("pulsehub.version");
 		Map<String, String> environment = environment(root);
+		this.environment = environment;
 		MeshApp config = app("config-server");
 		config.start(root, version, environment);
 		config.awaitHealthy(START_TIMEOUT);
@@ -105,6 +108,20 @@ public final class Mesh implements AutoCloseable {
 				wait.get();
 			}
 		}
+	}
+
+	/**
+	 * Kills one app with SIGKILL, as a crash would, then starts it again on its port.
+	 * @param name the app
+	 * @param whileDown runs between the kill and the restart
+	 */
+	void killAndRestart(String name, Runnable whileDown) throws Exception {
+		MeshApp app = app(name);
+		app.kill();
+		whileDown.run();
+		app.start(Path.of(System.getProperty("pulsehub.root", "..")), System.getProperty("pulsehub.version"),
+				this.environment);
+		app.awaitHealthy(START_TIMEOUT);
 	}
 
 	private Map<String, String> environment(Path root) {

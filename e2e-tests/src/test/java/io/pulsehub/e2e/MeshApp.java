@@ -75,7 +75,8 @@ public final class MeshApp {
 				"-jar", jar.toString(), "--server.port=" + this.port));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(this.log.toFile());
+			.redirectOutput((this.process == null) ? ProcessBuilder.Redirect.to(this.log.toFile())
+					: ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		builder.environment().putAll(environment);
 		this.process = builder.start();
 	}
@@ -109,6 +110,13 @@ public final class MeshApp {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Kills the process the way a crash would: SIGKILL, no shutdown hooks, no commits.
+	 */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 	}
 
 	void stop() {

@@ -1,17 +1,13 @@
 package io.pulsehub.e2e;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static io.pulsehub.e2e.MeshHttp.DEV_API_KEY;
+import static io.pulsehub.e2e.MeshHttp.admin;
+import static io.pulsehub.e2e.MeshHttp.apiKey;
+import static io.pulsehub.e2e.MeshHttp.basic;
+import static io.pulsehub.e2e.MeshHttp.get;
+import static io.pulsehub.e2e.MeshHttp.json;
+import static io.pulsehub.e2e.MeshHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,15 +38,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(MeshExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndIntegrationTests {
-
-	private static final String DEV_API_KEY = "pulsehub-dev-key";
-
-	// HTTP/1.1 like the clients PulseHub serves; no h2c upgrade dance on plain-text ports
-	private static final HttpClient HTTP = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(2))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
 
 	private static Mesh mesh;
 
@@ -87,9 +81,9 @@ class MeshEndToEndIntegrationTests {
 			assertThat(sync.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(sync.body(), "$.service")).isEqualTo("sync-service");
 			assertThat((String) JsonPath.read(sync.body(), "$.principal")).isEqualTo(Mesh.ADMIN_USER);
-			HttpResponse<String> stream = get(gateway("/admin/stream/ping"), admin());
+			HttpResponse<String> stream = get(gateway("/admin/stream/status"), admin());
 			assertThat(stream.statusCode()).isEqualTo(200);
-			assertThat((String) JsonPath.read(stream.body(), "$.service")).isEqualTo("stream-processor");
+			assertThat((List<String>) JsonPath.read(stream.body(), "$.threads[*].name")).isNotEmpty();
 		});
 	}
 
@@ -301,44 +295,6 @@ class MeshEndToEndIntegrationTests {
 
 	private static URI gateway(String path) {
 		return app("gateway").uri(path);
-	}
-
-	private static Map<String, String> admin() {
-		return basic(Mesh.ADMIN_USER, Mesh.ADMIN_PASSWORD);
-	}
-
-	private static Map<String, String> basic(String user, String password) {
-		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return Map.of("Authorization", "Basic " + token);
-	}
-
-	private static Map<String, String> apiKey(String key) {
-		return Map.of("X-Api-Key", key);
-	}
-
-	private static Map<String, String> json() {
-		return Map.of("Accept", "application/json");
-	}
-
-	@SafeVarargs
-	private static HttpResponse<String> post(URI uri, String json, Map<String, String>... headerSets) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
-		for (Map<String, String> headers : headerSets) {
-			headers.forEach(request::header);
-		}
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	@SafeVarargs
-	private static HttpResponse<String> get(URI uri, Map<String, String>... headerSets) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
-		for (Map<String, String> headers : headerSets) {
-			headers.forEach(request::header);
-		}
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
