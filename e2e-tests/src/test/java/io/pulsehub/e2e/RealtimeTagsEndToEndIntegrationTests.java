@@ -95,6 +95,24 @@ class RealtimeTagsEndToEndIntegrationTests {
 		assertThat((String) JsonPath.read(status.body(), "$.state")).isEqualTo("RUNNING");
 	}
 
+	@Test
+	void servesTheTrendingItemsThroughTheGateway() throws Exception {
+		String item = "e2e-item-" + UUID.randomUUID();
+		String purchase = "{\"userId\":\"e2e-buyer\",\"type\":\"PURCHASE\",\"itemId\":\"%s\","
+				+ "\"amountMinor\":100000,\"currency\":\"EUR\"}";
+		for (int i = 0; i < 30; i++) {
+			assertThat(post(mesh.app("gateway").uri("/api/v1/events"), purchase.formatted(item), apiKey(DEV_API_KEY))
+				.statusCode()).isEqualTo(202);
+		}
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> trending = get(mesh.app("gateway").uri("/api/v1/trending?window=1h&limit=200"),
+					apiKey(DEV_API_KEY));
+			assertThat(trending.statusCode()).isEqualTo(200);
+			assertThat((List<String>) JsonPath.read(trending.body(), "$.items[*].itemId")).contains(item);
+			assertThat((String) JsonPath.read(trending.body(), "$.asOf")).isNotNull();
+		});
+	}
+
 	private static void postBatch(List<String> users, int batch, Map<String, Integer> views,
 			Map<String, Integer> clicks) {
 		StringBuilder body = new StringBuilder("{\"events\":[");

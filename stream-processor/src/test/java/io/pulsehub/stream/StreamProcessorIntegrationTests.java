@@ -17,8 +17,6 @@ import io.pulsehub.contracts.events.UserActivityEvent;
 import io.pulsehub.contracts.profile.RealtimeTagsView;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.localstack.junit.LocalStack;
-import io.pulsehub.localstack.junit.LocalStackTest;
-import io.pulsehub.localstack.junit.Service;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static io.pulsehub.stream.ActivityProducer.event;
@@ -41,13 +38,7 @@ import static org.awaitility.Awaitility.await;
  * {@code config-repo} files: events on the topic become tags in Redis and changes on
  * {@code profile-changes}; duplicates, bad records and a Redis outage cost nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/stream-processor.yml",
-				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"spring.kafka.streams.state-dir=target/streams-it", "pulsehub.stream.trending-refresh=1s",
-				"pulsehub.stream.redis-retry-for=5s" })
-@LocalStackTest(services = { Service.KAFKA, Service.REDIS })
+@StreamProcessorTest
 class StreamProcessorIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
