@@ -84,6 +84,10 @@ public final class EventSimulator {
 		if (lastProblem != null) {
 			System.out.println("  Last refusal: " + abbreviate(lastProblem));
 		}
+		// the stream-processor refreshes the trending board every 5 s
+		Thread.sleep(6000);
+		HttpResponse<String> trending = get("/api/v1/trending?window=1h&limit=5");
+		System.out.printf("%nTrending items (last hour): %d%n  %s%n", trending.statusCode(), abbreviate(trending.body()));
 		for (String user : List.of("user-1", "user-2", "user-3")) {
 			HttpResponse<String> profile = get("/api/v1/profiles/" + user);
 			System.out.printf("%nProfile of %s: %d%n  %s%n", user, profile.statusCode(), abbreviate(profile.body()));
