@@ -1,5 +1,9 @@
 package io.pulsehub.stream;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static io.pulsehub.stream.ActivityProducer.event;
@@ -47,6 +52,9 @@ class StreamProcessorIntegrationTests {
 
 	@Autowired
 	private StringRedisTemplate redis;
+
+	@LocalServerPort
+	private int port;
 
 	@BeforeAll
 	static void connect() {
@@ -146,6 +154,20 @@ class StreamProcessorIntegrationTests {
 		await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(tags(user).version()).isEqualTo(6));
 		assertThat(tags(user).counts()).containsEntry("click", 6L);
 		assertThat(tags(user).windowed()).containsEntry("clicks_5m", 6L);
+	}
+
+	@Test
+	void exposesStreamAndTopologyMetricsToPrometheus() throws Exception {
+		String user = user();
+		producer.send(event(user, EventType.PAGE_VIEW).build());
+		await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(tags(user).version()).isEqualTo(1));
+		HttpResponse<String> scrape = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).contains("kafka_stream_thread_process_rate", "kafka_stream_thread_commit_latency_avg",
+				"pulsehub_stream_end_to_end_latency_seconds", "pulsehub_stream_redis_write_seconds",
+				"pulsehub_stream_dedupe_hits_total", "pulsehub_stream_late_events_total");
 	}
 
 	private RealtimeTagsView tags(String user) {

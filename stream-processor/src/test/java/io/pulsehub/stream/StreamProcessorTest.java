@@ -22,8 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		properties = {
 				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/stream-processor.yml",
 				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"spring.kafka.streams.state-dir=target/streams-it/main", "pulsehub.stream.trending-refresh=1s",
-				"pulsehub.stream.redis-retry-for=5s" })
+				"spring.kafka.streams.state-dir=target/streams-it/main-${random.uuid}",
+				"pulsehub.stream.trending-refresh=1s", "pulsehub.stream.redis-retry-for=5s" })
 @LocalStackTest(services = { Service.KAFKA, Service.REDIS })
 @interface StreamProcessorTest {
 
