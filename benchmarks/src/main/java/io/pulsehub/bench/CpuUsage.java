@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,14 +30,7 @@ final class CpuUsage {
 
 	private CpuUsage() {
 		for (String app : APPS) {
-			// The launcher starts each app from its jar, e.g.
-			// .../gateway-0.1.0-SNAPSHOT.jar.
-			Pattern jar = Pattern.compile("[/ ]" + Pattern.quote(app) + "-\\d");
-			ProcessHandle.allProcesses()
-				.filter((
-						process) -> process.info().commandLine().filter((line) -> jar.matcher(line).find()).isPresent())
-				.findFirst()
-				.ifPresent((process) -> this.processes.put(app, process));
+			launched(app).ifPresent((process) -> this.processes.put(app, process));
 		}
 		this.processes.put(SELF, ProcessHandle.current());
 		this.processes.forEach((name, process) -> this.atStart.put(name, cpu(process)));
@@ -68,6 +63,17 @@ final class CpuUsage {
 		double total = percent.values().stream().mapToDouble(Double::doubleValue).sum();
 		return String.format(Locale.ROOT, "%s; total %.0f%% of %d%% (%d cores, 100%% = one core)", each, total,
 				100 * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * The launcher starts each app as {@code java -jar .../gateway-0.1.0-SNAPSHOT.jar}; a
+	 * build or test JVM that merely has such a jar on its class path is not it.
+	 */
+	private static Optional<ProcessHandle> launched(String app) {
+		Pattern jar = Pattern.compile("-jar \\S*/" + Pattern.quote(app) + "-\\d\\S*\\.jar");
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().commandLine().map(jar::matcher).filter(Matcher::find).isPresent())
+			.findFirst();
 	}
 
 	private static Duration cpu(ProcessHandle process) {
