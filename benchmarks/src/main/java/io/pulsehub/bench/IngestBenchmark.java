@@ -128,7 +128,7 @@ public final class IngestBenchmark {
 		double rate = batchMax / 2;
 		StreamHistogram histogram = new StreamHistogram(this.settings.streamProcessor());
 		say(String.format(Locale.ROOT,
-				"paced batches at %.0f events/s (half the batch phase) for %d s, a tag probe " + "every %d ms", rate,
+				"paced batches at %.0f events/s (half the batch phase) for %d s, a tag probe every %d ms", rate,
 				this.settings.phase().toSeconds(), PROBE_INTERVAL.toMillis()));
 		try (TagProbe probe = new TagProbe(this.settings.redis(),
 				(user) -> gateway("/api/v1/events", () -> Events.json(this.run + "t", user)).get())) {
