@@ -61,6 +61,11 @@ final class ConsumerLag implements AutoCloseable {
 		return committed;
 	}
 
+	/** Records the group has still to process, over all partitions. */
+	long lag() throws InterruptedException {
+		return between(committed(), endOffsets());
+	}
+
 	/**
 	 * Waits until the group has committed everything up to {@code targets} (or, when
 	 * {@code targets} is {@code null}, up to the end offsets as they are at each poll).

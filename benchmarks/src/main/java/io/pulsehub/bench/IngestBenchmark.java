@@ -131,20 +131,23 @@ public final class IngestBenchmark {
 				"paced batches at %.0f events/s (half the batch phase) for %d s, a tag probe every %d ms", rate,
 				this.settings.phase().toSeconds(), PROBE_INTERVAL.toMillis()));
 		try (TagProbe probe = new TagProbe(this.settings.redis(),
-				(user) -> gateway("/api/v1/events", () -> Events.json(this.run + "t", user)).get())) {
+				(user) -> gateway("/api/v1/events", () -> Events.json(this.run + "t", user)).get());
+				ConsumerLag stream = new ConsumerLag(this.settings.kafka(), STREAM_GROUP,
+						Topics.USER_ACTIVITY_EVENTS.name())) {
 			StreamHistogram.Snapshot before = histogram.scrape();
+			long lagBefore = stream.lag();
 			CpuUsage cpu = CpuUsage.start();
-			Supplier<HttpRequest> batches = gateway("/api/v1/events/batch",
-					() -> Events.batch(this.run + "r", BATCH_SIZE));
-			FutureTask<PacedLoad.Result> load = new FutureTask<>(
-					() -> new PacedLoad().run(rate, BATCH_SIZE, this.settings.phase(), batches));
-			Thread.ofVirtual().start(load);
-			TagProbe.Result probes = probe.run(this.run, this.settings.phase(), PROBE_INTERVAL);
-			PacedLoad.Result paced = load.get();
+			FutureTask<TagProbe.Result> probing = new FutureTask<>(
+					() -> probe.run(this.run, this.settings.phase(), PROBE_INTERVAL));
+			Thread.ofVirtual().start(probing);
+			PacedLoad.Result paced = new PacedLoad().run(rate, BATCH_SIZE, this.settings.phase(),
+					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "r", BATCH_SIZE)));
+			long lagAfter = stream.lag();
 			Map<String, Double> used = cpu.percentSinceStart();
+			TagProbe.Result probes = probing.get();
 			StreamHistogram.Snapshot streamOwn = histogram.scrape().since(before);
 			return new TagsReport(burst.producer(), burst.topology(), batchMax, paced, probes, PROBE_INTERVAL,
-					streamOwn, used);
+					streamOwn, new TagsReport.Backlog(lagBefore, lagAfter), used);
 		}
 	}
 

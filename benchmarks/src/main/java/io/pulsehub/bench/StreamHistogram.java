@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The stream-processor's own end-to-end latency (ingestion's {@code received_at} → tags
- * written to Redis), scraped from its open Prometheus endpoint: the cumulative histogram
- * buckets, so two scrapes give the distribution of exactly the events in between, and
- * Micrometer's own quantile gauges, which cover its last few minutes instead.
+ * written to Redis), scraped from its open Prometheus endpoint as cumulative histogram
+ * buckets, so two scrapes give the distribution of exactly the events in between. (Its
+ * {@code quantile} series are not there: with a percentile histogram, Micrometer's
+ * Prometheus registry publishes only the buckets; they would span minutes anyway.)
  */
 final class StreamHistogram {
 
@@ -23,9 +24,6 @@ final class StreamHistogram {
 
 	private static final Pattern BUCKET = Pattern
 		.compile("^" + METRIC + "_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*}\\s+(\\S+)");
-
-	private static final Pattern QUANTILE = Pattern
-		.compile("^" + METRIC + "\\{[^}]*quantile=\"([^\"]+)\"[^}]*}\\s+(\\S+)");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -39,9 +37,8 @@ final class StreamHistogram {
 	 * One scrape.
 	 *
 	 * @param buckets upper bound in seconds → events at or below it since start
-	 * @param quantiles Micrometer's quantile gauges, quantile → seconds
 	 */
-	record Snapshot(TreeMap<Double, Double> buckets, Map<Double, Double> quantiles) {
+	record Snapshot(TreeMap<Double, Double> buckets) {
 
 		boolean isEmpty() {
 			return this.buckets.isEmpty();
@@ -50,11 +47,11 @@ final class StreamHistogram {
 		/** The events between two scrapes; empty when either scrape failed. */
 		Snapshot since(Snapshot earlier) {
 			if (earlier.isEmpty()) {
-				return new Snapshot(new TreeMap<>(), this.quantiles);
+				return new Snapshot(new TreeMap<>());
 			}
 			TreeMap<Double, Double> delta = new TreeMap<>();
 			this.buckets.forEach((le, count) -> delta.put(le, count - earlier.buckets.getOrDefault(le, 0.0)));
-			return new Snapshot(delta, this.quantiles);
+			return new Snapshot(delta);
 		}
 
 		double count() {
@@ -85,7 +82,6 @@ final class StreamHistogram {
 	/** Scrapes once; an empty snapshot when the endpoint does not answer. */
 	Snapshot scrape() throws InterruptedException {
 		TreeMap<Double, Double> buckets = new TreeMap<>();
-		Map<Double, Double> quantiles = new TreeMap<>();
 		HttpRequest request = HttpRequest.newBuilder(this.uri)
 			.timeout(Duration.ofSeconds(10))
 			.header("Accept", "text/plain")
@@ -94,23 +90,19 @@ final class StreamHistogram {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				return new Snapshot(buckets, quantiles);
+				return new Snapshot(buckets);
 			}
 			for (String line : response.body().split("\n")) {
 				Matcher bucket = BUCKET.matcher(line);
 				if (bucket.find()) {
 					buckets.merge(parse(bucket.group(1)), parse(bucket.group(2)), Double::sum);
 				}
-				Matcher quantile = QUANTILE.matcher(line);
-				if (quantile.find()) {
-					quantiles.put(parse(quantile.group(1)), parse(quantile.group(2)));
-				}
 			}
 		}
 		catch (IOException ex) {
 			buckets.clear();
 		}
-		return new Snapshot(buckets, quantiles);
+		return new Snapshot(buckets);
 	}
 
 	private static double parse(String value) {
