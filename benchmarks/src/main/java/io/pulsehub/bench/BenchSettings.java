@@ -13,11 +13,13 @@ import java.time.Duration;
  * @param kafka Kafka bootstrap servers
  * @param jdbcUrl the ingestion database
  * @param dbPassword its password (user {@code ingestion})
+ * @param redis the Redis URL the stream-processor writes tags to
+ * @param streamProcessor the stream-processor's base URL (for its Prometheus histogram)
  * @param phase how long each HTTP phase runs
  * @param warmup how long the JIT warm-up runs
  */
 record BenchSettings(String gateway, String ingestion, String apiKey, String internalSecret, String kafka,
-		String jdbcUrl, String dbPassword, Duration phase, Duration warmup) {
+		String jdbcUrl, String dbPassword, String redis, String streamProcessor, Duration phase, Duration warmup) {
 
 	static BenchSettings fromEnvironment() {
 		return new BenchSettings(env("BENCH_GATEWAY", "http://localhost:8080"),
@@ -25,7 +27,8 @@ record BenchSettings(String gateway, String ingestion, String apiKey, String int
 				env("PULSEHUB_INTERNAL_SECRET", "pulsehub-dev-internal-secret-change-me"),
 				env("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092"),
 				env("POSTGRES_URL", "jdbc:postgresql://localhost:15432/pulsehub_ingestion"),
-				env("POSTGRES_PASSWORD", "pulsehub-dev"),
+				env("POSTGRES_PASSWORD", "pulsehub-dev"), env("REDIS_URL", "redis://localhost:16379"),
+				env("BENCH_STREAM_PROCESSOR", "http://localhost:8083"),
 				Duration.ofSeconds(Long.parseLong(env("BENCH_PHASE_SECONDS", "20"))),
 				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))));
 	}

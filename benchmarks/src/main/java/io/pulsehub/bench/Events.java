@@ -25,13 +25,17 @@ final class Events {
 	}
 
 	static String json(String runId) {
+		return json(runId, "bench-user-" + ThreadLocalRandom.current().nextInt(10_000));
+	}
+
+	static String json(String runId, String userId) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String item = "item-" + random.nextInt(500);
-		return "{\"eventId\":\"" + runId + "-" + UUID.randomUUID() + "\",\"userId\":\"bench-user-"
-				+ random.nextInt(10_000) + "\",\"type\":\"" + TYPES.get(random.nextInt(TYPES.size()))
-				+ "\",\"occurredAt\":\"" + Instant.now() + "\",\"sessionId\":\"s-" + random.nextInt(50_000)
-				+ "\",\"itemId\":\"" + item + "\",\"pageUrl\":\"https://shop.example/" + item + "\",\"userAgent\":\""
-				+ AGENT + "\",\"ip\":\"203.0.113." + random.nextInt(255) + "\"}";
+		return "{\"eventId\":\"" + runId + "-" + UUID.randomUUID() + "\",\"userId\":\"" + userId + "\",\"type\":\""
+				+ TYPES.get(random.nextInt(TYPES.size())) + "\",\"occurredAt\":\"" + Instant.now()
+				+ "\",\"sessionId\":\"s-" + random.nextInt(50_000) + "\",\"itemId\":\"" + item
+				+ "\",\"pageUrl\":\"https://shop.example/" + item + "\",\"userAgent\":\"" + AGENT
+				+ "\",\"ip\":\"203.0.113." + random.nextInt(255) + "\"}";
 	}
 
 	static String batch(String runId, int size) {

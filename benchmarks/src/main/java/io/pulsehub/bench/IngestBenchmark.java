@@ -7,15 +7,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
+import io.pulsehub.contracts.Topics;
 import io.pulsehub.mesh.security.InternalCallSignature;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Ingestion throughput and latency through the gateway, each next to its ceiling measured
  * in the same run: single events and batches through the gateway, single events straight
  * to the service, a raw Kafka producer, archive catch-up and archive lag, raw PostgreSQL
- * COPY. Writes a markdown report; run by {@code ./pulsehub bench-ingest}.
+ * COPY; then the stream-processor's throughput on the producer's burst and event accepted
+ * → tag visible in Redis at half the batch rate. Writes a markdown report; run by
+ * {@code ./pulsehub bench-ingest}.
  */
 public final class IngestBenchmark {
 
@@ -28,6 +35,11 @@ public final class IngestBenchmark {
 	private static final int BATCH_SIZE = 100;
 
 	private static final int CEILING_EVENTS = 200_000;
+
+	/** The stream-processor's application id, which is also its consumer group. */
+	private static final String STREAM_GROUP = "stream-processor";
+
+	private static final Duration PROBE_INTERVAL = Duration.ofMillis(75);
 
 	private final BenchSettings settings;
 
@@ -69,18 +81,78 @@ public final class IngestBenchmark {
 			say("waiting for the archive to hold the " + viaApi + " accepted events");
 			boolean caughtUp = archive.awaitArchived(archivedBefore + viaApi, Duration.ofMinutes(5));
 			double[] lag = archive.lagSeconds(this.run + "s");
-			say("raw Kafka producer, " + CEILING_EVENTS + " events, and the archive catching up on them");
-			long before = archive.archived();
-			long start = System.nanoTime();
-			double producer = new KafkaCeiling(this.settings.kafka()).produce(this.run + "k", CEILING_EVENTS);
-			boolean caughtUpCeiling = archive.awaitArchived(before + CEILING_EVENTS, Duration.ofMinutes(10));
-			double catchUp = CEILING_EVENTS / ((System.nanoTime() - start) / 1e9);
+			Burst burst = burst(archive);
 			say("raw PostgreSQL COPY of " + CEILING_EVENTS + " rows");
 			double copy = archive.copyRowsPerSecond(CEILING_EVENTS);
-			return new BenchReport(single, direct, batch, producer, catchUp, copy, lag, caughtUp && caughtUpCeiling,
-					this.settings, BATCH_SIZE, SINGLE_CLIENTS, BATCH_CLIENTS)
-				.markdown(Instant.now());
+			TagsReport tags = realtimeTags(batch.eventsPerSecond(), burst);
+			return new BenchReport(single, direct, batch, burst.producer(), burst.archiveCatchUp(), copy, lag,
+					caughtUp && burst.archiveCaughtUp(), this.settings, BATCH_SIZE, SINGLE_CLIENTS, BATCH_CLIENTS)
+				.markdown(Instant.now()) + "\n" + tags.markdown();
 		}
+	}
+
+	/**
+	 * The raw producer's burst, and how fast the archive and the stream-processor's
+	 * topology (concurrently, as in production) get through it.
+	 */
+	private Burst burst(ArchiveProbe archive) throws Exception {
+		try (ConsumerLag stream = new ConsumerLag(this.settings.kafka(), STREAM_GROUP,
+				Topics.USER_ACTIVITY_EVENTS.name())) {
+			say("waiting for the stream-processor to process the events of the HTTP phases");
+			long backlog = stream.awaitCaughtUp(null, Duration.ofMinutes(5));
+			Map<TopicPartition, Long> from = stream.committed();
+			say("raw Kafka producer, " + CEILING_EVENTS + " events; the archive and the topology catching up on them");
+			long before = archive.archived();
+			CpuUsage cpu = CpuUsage.start();
+			long start = System.nanoTime();
+			double producer = new KafkaCeiling(this.settings.kafka()).produce(this.run + "k", CEILING_EVENTS);
+			Map<TopicPartition, Long> to = stream.endOffsets();
+			FutureTask<TagsReport.Throughput> topology = new FutureTask<>(() -> {
+				long remaining = stream.awaitCaughtUp(to, Duration.ofMinutes(10));
+				double seconds = (System.nanoTime() - start) / 1e9;
+				return new TagsReport.Throughput(ConsumerLag.between(from, to) - remaining, seconds, backlog, remaining,
+						cpu.percentSinceStart());
+			});
+			Thread.ofVirtual().start(topology);
+			boolean caughtUp = archive.awaitArchived(before + CEILING_EVENTS, Duration.ofMinutes(10));
+			double catchUp = CEILING_EVENTS / ((System.nanoTime() - start) / 1e9);
+			return new Burst(producer, catchUp, caughtUp, topology.get());
+		}
+	}
+
+	/**
+	 * Event accepted → tag visible while batches arrive at half the measured ingest
+	 * maximum, with the stream-processor's own histogram over the same time.
+	 */
+	private TagsReport realtimeTags(double batchMax, Burst burst) throws Exception {
+		double rate = batchMax / 2;
+		StreamHistogram histogram = new StreamHistogram(this.settings.streamProcessor());
+		say(String.format(Locale.ROOT,
+				"paced batches at %.0f events/s (half the batch phase) for %d s, a tag probe every %d ms", rate,
+				this.settings.phase().toSeconds(), PROBE_INTERVAL.toMillis()));
+		try (TagProbe probe = new TagProbe(this.settings.redis(),
+				(user) -> gateway("/api/v1/events", () -> Events.json(this.run + "t", user)).get());
+				ConsumerLag stream = new ConsumerLag(this.settings.kafka(), STREAM_GROUP,
+						Topics.USER_ACTIVITY_EVENTS.name())) {
+			StreamHistogram.Snapshot before = histogram.scrape();
+			long lagBefore = stream.lag();
+			CpuUsage cpu = CpuUsage.start();
+			FutureTask<TagProbe.Result> probing = new FutureTask<>(
+					() -> probe.run(this.run, this.settings.phase(), PROBE_INTERVAL));
+			Thread.ofVirtual().start(probing);
+			PacedLoad.Result paced = new PacedLoad().run(rate, BATCH_SIZE, this.settings.phase(),
+					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "r", BATCH_SIZE)));
+			long lagAfter = stream.lag();
+			Map<String, Double> used = cpu.percentSinceStart();
+			TagProbe.Result probes = probing.get();
+			StreamHistogram.Snapshot streamOwn = histogram.scrape().since(before);
+			return new TagsReport(burst.producer(), burst.topology(), batchMax, paced, probes, PROBE_INTERVAL,
+					streamOwn, new TagsReport.Backlog(lagBefore, lagAfter), used);
+		}
+	}
+
+	private record Burst(double producer, double archiveCatchUp, boolean archiveCaughtUp,
+			TagsReport.Throughput topology) {
 	}
 
 	private void awaitRoutable() throws InterruptedException {

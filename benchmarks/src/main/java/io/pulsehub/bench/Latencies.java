@@ -3,7 +3,8 @@ package io.pulsehub.bench;
 import java.util.Arrays;
 
 /**
- * Latencies of one phase, merged from every client thread.
+ * Latencies of one phase, merged from every client thread (or added from many threads
+ * directly: every method holds the lock).
  */
 final class Latencies {
 
@@ -17,14 +18,14 @@ final class Latencies {
 		}
 	}
 
-	void add(long value) {
+	synchronized void add(long value) {
 		if (this.size == this.nanos.length) {
 			this.nanos = Arrays.copyOf(this.nanos, this.size * 2);
 		}
 		this.nanos[this.size++] = value;
 	}
 
-	int size() {
+	synchronized int size() {
 		return this.size;
 	}
 
