@@ -5,15 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.localstack.junit.LocalStack;
 import io.pulsehub.localstack.junit.LocalStackTest;
 import io.pulsehub.localstack.junit.Service;
-import io.lettuce.core.RedisClient;
-import io.pulsehub.stream.tags.RedisPipeline;
 import io.pulsehub.stream.tags.RedisTagsSink;
 import io.pulsehub.stream.tags.TagsSinkUnavailableException;
 import io.pulsehub.stream.trending.ItemScore;
@@ -41,8 +38,6 @@ class RedisSinksIntegrationTests {
 
 	private StringRedisTemplate redis;
 
-	private RedisPipeline pipeline;
-
 	private StreamMetrics metrics;
 
 	@BeforeEach
@@ -53,20 +48,18 @@ class RedisSinksIntegrationTests {
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
-		this.pipeline = new RedisPipeline((RedisClient) this.connections.getRequiredNativeClient());
 		this.redis.delete(List.of(RedisLayout.TRENDING_ITEMS_1H, "trending:items:1h:partitions"));
 		this.metrics = new StreamMetrics(new SimpleMeterRegistry());
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.pipeline.close();
 		this.connections.destroy();
 	}
 
 	@Test
 	void writesTagsUnlessTheStoredVersionIsNewer() {
-		RedisTagsSink sink = new RedisTagsSink(this.redis, this.pipeline, this.metrics, Duration.ofSeconds(1));
+		RedisTagsSink sink = new RedisTagsSink(this.redis, this.metrics, Duration.ofSeconds(1));
 		String user = "sink-" + UUID.randomUUID();
 		String key = RedisLayout.profileKey(user);
 		this.redis.opsForHash().put(key, "attr.name", "Ada");
@@ -83,27 +76,14 @@ class RedisSinksIntegrationTests {
 	}
 
 	@Test
-	void sendsWritesWithoutWaitingUnderTheSameVersionGuard() {
-		RedisTagsSink sink = new RedisTagsSink(this.redis, this.pipeline, this.metrics, Duration.ofSeconds(1));
-		String user = "sink-" + UUID.randomUUID();
-
-		CompletableFuture<Void> newer = sink.send(user, Map.of("rt.version", "7", "rt.count.click", "7"), 7);
-		CompletableFuture<Void> older = sink.send(user, Map.of("rt.version", "6", "rt.count.click", "6"), 6);
-		CompletableFuture.allOf(newer, older).join();
-
-		assertThat(this.redis.opsForHash().entries(RedisLayout.profileKey(user))).containsEntry("rt.count.click", "7");
-	}
-
-	@Test
 	void givesUpAfterItsRetryBudgetWhileRedisIsDown() {
-		RedisTagsSink sink = new RedisTagsSink(this.redis, this.pipeline, this.metrics, Duration.ofMillis(600));
+		RedisTagsSink sink = new RedisTagsSink(this.redis, this.metrics, Duration.ofMillis(600));
 		LocalStack.redis().stop();
 		try {
 			long start = System.nanoTime();
 			assertThatExceptionOfType(TagsSinkUnavailableException.class)
 				.isThrownBy(() -> sink.write("u1", Map.of("rt.version", "1"), 1));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-			assertThat(sink.send("u1", Map.of("rt.version", "1"), 1)).failsWithin(Duration.ofSeconds(5));
 		}
 		finally {
 			LocalStack.redis().start();

@@ -4,14 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.contracts.profile.RedisLayout;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.pulsehub.stream.StreamMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,16 +25,14 @@ public final class RedisTagsSink implements TagsSink {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTagsSink.class);
 
-	private static final String SCRIPT = """
+	private static final RedisScript<Long> GUARDED_WRITE = RedisScript.of("""
 			local stored = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 			if stored > tonumber(ARGV[2]) then
 			  return 0
 			end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 			return 1
-			""";
-
-	private static final RedisScript<Long> GUARDED_WRITE = RedisScript.of(SCRIPT, Long.class);
+			""", Long.class);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
@@ -51,47 +44,16 @@ public final class RedisTagsSink implements TagsSink {
 
 	private final Duration retryFor;
 
-	private final Supplier<RedisAsyncCommands<String, String>> pipeline;
-
 	/**
 	 * Creates the sink.
-	 * @param redis the Redis client for waited writes
-	 * @param pipeline a connection of its own for writes sent without waiting (connected
-	 * on first use; throws while Redis is unreachable)
+	 * @param redis the Redis client
 	 * @param metrics where write latency and failures are counted
 	 * @param retryFor how long to keep retrying one write before giving up
 	 */
-	public RedisTagsSink(StringRedisTemplate redis, Supplier<RedisAsyncCommands<String, String>> pipeline,
-			StreamMetrics metrics, Duration retryFor) {
+	public RedisTagsSink(StringRedisTemplate redis, StreamMetrics metrics, Duration retryFor) {
 		this.redis = redis;
-		this.pipeline = pipeline;
 		this.metrics = metrics;
 		this.retryFor = retryFor;
-	}
-
-	@Override
-	public CompletableFuture<Void> send(String userId, Map<String, String> fields, long version) {
-		long start = System.nanoTime();
-		String[] args = arguments(fields, version);
-		RedisAsyncCommands<String, String> commands;
-		try {
-			commands = this.pipeline.get();
-		}
-		catch (RuntimeException ex) {
-			// the flush before the commit writes it with retries
-			return CompletableFuture.failedFuture(ex);
-		}
-		return commands
-			.<Long>eval(SCRIPT, ScriptOutputType.INTEGER, new String[] { RedisLayout.profileKey(userId) }, args)
-			.toCompletableFuture()
-			.handle((applied, failure) -> {
-				Duration took = Duration.ofNanos(System.nanoTime() - start);
-				this.metrics.redisWrite("tags", (failure == null) ? "success" : "failure", took);
-				if (failure != null) {
-					throw new CompletionException(failure);
-				}
-				return null;
-			});
 	}
 
 	@Override
@@ -126,7 +88,7 @@ public final class RedisTagsSink implements TagsSink {
 		}
 	}
 
-	private static String[] arguments(Map<String, String> fields, long version) {
+	private static Object[] arguments(Map<String, String> fields, long version) {
 		List<String> args = new ArrayList<>(2 + fields.size() * 2);
 		args.add(RealtimeFields.VERSION);
 		args.add(Long.toString(version));
@@ -134,7 +96,7 @@ public final class RedisTagsSink implements TagsSink {
 			args.add(field);
 			args.add(value);
 		});
-		return args.toArray(String[]::new);
+		return args.toArray();
 	}
 
 	private static void pause(Duration backoff) {

@@ -69,30 +69,6 @@ final class UserTags {
 		return new Applied(next.build(), fields, late);
 	}
 
-	/**
-	 * Every {@code rt.*} field of a state, as absolute values: what one write sets, so a
-	 * write that lands supersedes every earlier one even if an earlier one was lost.
-	 * @param state the user's state
-	 * @return the fields, {@code rt.version} among them
-	 */
-	static Map<String, String> allFields(UserTagsState state) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put(RealtimeFields.VERSION, Long.toString(state.getVersion()));
-		state.getCountsMap()
-			.forEach((type, count) -> fields.put(RealtimeFields.count(EventType.valueOf(type)), Long.toString(count)));
-		state.getPurchaseAmountsMap()
-			.forEach((currency, amount) -> fields.put(RealtimeFields.purchaseAmount(currency), Long.toString(amount)));
-		fields.put(RealtimeFields.FIRST_SEEN, Instant.ofEpochMilli(state.getFirstSeenMs()).toString());
-		fields.put(RealtimeFields.LAST_SEEN, Instant.ofEpochMilli(state.getLastSeenMs()).toString());
-		if (!state.getDeviceClass().isEmpty()) {
-			fields.put(RealtimeFields.DEVICE_CLASS, state.getDeviceClass());
-			fields.put(RealtimeFields.DEVICE_OS, state.getDeviceOs());
-			fields.put(RealtimeFields.DEVICE_BROWSER, state.getDeviceBrowser());
-		}
-		state.getWindowsMap().forEach((tag, encoded) -> fields.put(RealtimeFields.windowed(tag), encoded));
-		return fields;
-	}
-
 	private static void applyDevice(Device device, UserTagsState.Builder next, Map<String, String> fields) {
 		next.setDeviceClass(device.deviceClass().name()).setDeviceOs(device.os()).setDeviceBrowser(device.browser());
 		fields.put(RealtimeFields.DEVICE_CLASS, device.deviceClass().name());

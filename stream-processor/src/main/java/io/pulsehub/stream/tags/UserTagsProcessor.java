@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.google.protobuf.Timestamp;
 import io.pulsehub.contracts.events.ChangeKind;
@@ -19,15 +18,13 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Applies each event to its user's state, sends the user's tags to the sink and forwards
- * the {@link ProfileChanged} that announces the changed ones.
+ * Applies each event to its user's state, writes the changed tags to the sink and
+ * forwards the {@link ProfileChanged} that announces them.
  * <p>
- * The write is sent without waiting and awaited by {@link PendingTagWrites} before the
- * commit; the state store update and the forward commit atomically with the input offset
- * (exactly-once). After a crash the uncommitted events are replayed, recompute the same
- * absolute values, and the version guard keeps Redis from going backwards meanwhile. Each
- * write carries the whole {@code rt.*} namespace, so a lost older write never leaves a
- * field behind a newer one that landed.
+ * The sink write happens before the state store update and the forward, both of which
+ * commit atomically with the input offset (exactly-once): after a crash the event is
+ * replayed, recomputes the same absolute values and the version guard keeps Redis from
+ * going backwards meanwhile.
  */
 public final class UserTagsProcessor implements FixedKeyProcessor<String, TaggedEvent, ProfileChanged> {
 
@@ -44,11 +41,9 @@ public final class UserTagsProcessor implements FixedKeyProcessor<String, Tagged
 
 	private KeyValueStore<String, UserTagsState> store;
 
-	private PendingTagWrites pending;
-
 	/**
 	 * Creates the processor.
-	 * @param sink where tags are written
+	 * @param sink where changed tags are written
 	 * @param metrics the processor's meters
 	 * @param clock wall clock for the update time and latency
 	 */
@@ -62,7 +57,6 @@ public final class UserTagsProcessor implements FixedKeyProcessor<String, Tagged
 	public void init(FixedKeyProcessorContext<String, ProfileChanged> context) {
 		this.context = context;
 		this.store = context.getStateStore(STORE);
-		this.pending = context.getStateStore(PendingTagWrites.STORE);
 	}
 
 	@Override
@@ -76,26 +70,24 @@ public final class UserTagsProcessor implements FixedKeyProcessor<String, Tagged
 			this.metrics.lateForWindows();
 		}
 		Instant now = this.clock.instant();
-		Map<String, String> fields = UserTags.allFields(applied.state());
-		fields.put(RealtimeFields.UPDATED_AT, now.toString());
-		Instant receivedAt = Instant.ofEpochSecond(event.getReceivedAt().getSeconds(),
-				event.getReceivedAt().getNanos());
-		this.pending.add(userId, fields, applied.version(),
-				this.sink.send(userId, fields, applied.version()).whenComplete((done, failure) -> {
-					Duration sinceAccepted = Duration.between(receivedAt, this.clock.instant());
-					if (failure == null && event.getReceivedAt().getSeconds() > 0 && !sinceAccepted.isNegative()) {
-						this.metrics.endToEnd(sinceAccepted);
-					}
-				}));
+		applied.fields().put(RealtimeFields.UPDATED_AT, now.toString());
+		this.sink.write(userId, applied.fields(), applied.version());
 		this.store.put(userId, applied.state());
-		this.context.forward(record.withValue(changed(event, applied, now)));
+		Instant written = this.clock.instant();
+		Timestamp receivedAt = event.getReceivedAt();
+		Duration sinceAccepted = Duration.between(Instant.ofEpochSecond(receivedAt.getSeconds(), receivedAt.getNanos()),
+				written);
+		if (receivedAt.getSeconds() > 0 && !sinceAccepted.isNegative()) {
+			this.metrics.endToEnd(sinceAccepted);
+		}
+		this.context.forward(record.withValue(changed(event, applied, written)));
 	}
 
 	private static ProfileChanged changed(UserActivityEvent event, UserTags.Applied applied, Instant at) {
 		List<String> fields = applied.fields()
 			.keySet()
 			.stream()
-			.filter((field) -> !field.equals(RealtimeFields.VERSION))
+			.filter((field) -> !field.equals(RealtimeFields.VERSION) && !field.equals(RealtimeFields.UPDATED_AT))
 			.toList();
 		return ProfileChanged.newBuilder()
 			.setUserId(event.getUserId())

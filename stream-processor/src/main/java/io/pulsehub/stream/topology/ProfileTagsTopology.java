@@ -1,7 +1,6 @@
 package io.pulsehub.stream.topology;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import io.pulsehub.contracts.ProtobufSerde;
@@ -11,7 +10,6 @@ import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.events.UserActivityEvent;
 import io.pulsehub.stream.StreamMetrics;
 import io.pulsehub.stream.device.DeviceClassifier;
-import io.pulsehub.stream.tags.PendingTagWrites;
 import io.pulsehub.stream.tags.TaggedEvent;
 import io.pulsehub.stream.tags.TagsSink;
 import io.pulsehub.stream.tags.UserTagsProcessor;
@@ -38,13 +36,6 @@ import org.apache.kafka.streams.state.Stores;
 final class ProfileTagsTopology {
 
 	private static final Topic<String, UserActivityEvent> SOURCE = Topics.USER_ACTIVITY_EVENTS;
-
-	// a sent Redis write normally lands within a millisecond; one not answered in this
-	// time is re-sent with retries (the command timeout is 500 ms)
-	private static final Duration PENDING_WAIT = Duration.ofSeconds(2);
-
-	// flush early past this many unacknowledged writes per task: bounds memory and replay
-	private static final int MAX_PENDING = 2000;
 
 	private final TopologySettings settings;
 
@@ -92,7 +83,6 @@ final class ProfileTagsTopology {
 				Serdes.Long()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UserTagsProcessor.STORE),
 				Serdes.String(), ProtobufSerde.of(UserTagsState.parser())));
-		builder.addStateStore(PendingTagWrites.builder(this.tags, PENDING_WAIT, MAX_PENDING));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrendingProcessor.STORE),
 				Serdes.String(), Serdes.String()));
 	}
@@ -110,7 +100,7 @@ final class ProfileTagsTopology {
 			.mapValues((event) -> new TaggedEvent(event, this.classifier.classify(event.getUserAgent())),
 					Named.as("classify-device"))
 			.processValues(() -> new UserTagsProcessor(this.tags, this.metrics, this.clock), Named.as("user-tags"),
-					UserTagsProcessor.STORE, PendingTagWrites.STORE)
+					UserTagsProcessor.STORE)
 			.to(changes.name(),
 					Produced.with(changes.keySerde(), changes.valueSerde()).withName("profile-changes-sink"));
 	}

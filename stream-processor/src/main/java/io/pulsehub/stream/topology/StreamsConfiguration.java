@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 
-import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pulsehub.stream.StreamMetrics;
 import io.pulsehub.stream.device.DeviceClassifier;
-import io.pulsehub.stream.tags.RedisPipeline;
 import io.pulsehub.stream.tags.RedisTagsSink;
 import io.pulsehub.stream.trending.RedisTrendingSink;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -51,14 +48,8 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	RedisPipeline redisPipeline(LettuceConnectionFactory connections) {
-		return new RedisPipeline((RedisClient) connections.getRequiredNativeClient());
-	}
-
-	@Bean
-	RedisTagsSink redisTagsSink(StringRedisTemplate redis, RedisPipeline pipeline, StreamMetrics metrics,
-			StreamProperties properties) {
-		return new RedisTagsSink(redis, pipeline, metrics, properties.redisRetryFor());
+	RedisTagsSink redisTagsSink(StringRedisTemplate redis, StreamMetrics metrics, StreamProperties properties) {
+		return new RedisTagsSink(redis, metrics, properties.redisRetryFor());
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.pulsehub.contracts.profile.RealtimeFields;
@@ -23,12 +22,6 @@ final class InMemorySinks implements TagsSink, TrendingSink {
 	private final Map<Integer, List<ItemScore>> trending = new ConcurrentHashMap<>();
 
 	private Instant trendingAsOf;
-
-	@Override
-	public CompletableFuture<Void> send(String userId, Map<String, String> fields, long version) {
-		write(userId, fields, version);
-		return CompletableFuture.completedFuture(null);
-	}
 
 	@Override
 	public void write(String userId, Map<String, String> fields, long version) {
