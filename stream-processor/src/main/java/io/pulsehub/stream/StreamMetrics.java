@@ -3,6 +3,7 @@ package io.pulsehub.stream;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -20,6 +21,8 @@ public final class StreamMetrics {
 	private final Counter lateEvents;
 
 	private final Timer endToEnd;
+
+	private final DistributionSummary tagsBatch;
 
 	/**
 	 * Registers the meters.
@@ -39,6 +42,10 @@ public final class StreamMetrics {
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofMinutes(1))
+			.register(registry);
+		this.tagsBatch = DistributionSummary.builder("pulsehub.stream.tags.batch.users")
+			.description("Users whose tags one pipelined Redis batch writes (events of a user coalesce)")
+			.publishPercentiles(0.5, 0.99)
 			.register(registry);
 	}
 
@@ -70,6 +77,14 @@ public final class StreamMetrics {
 	 */
 	public void endToEnd(Duration sinceAccepted) {
 		this.endToEnd.record(sinceAccepted);
+	}
+
+	/**
+	 * A batch of tag writes goes to Redis.
+	 * @param users how many users' writes it holds
+	 */
+	public void tagsBatch(int users) {
+		this.tagsBatch.record(users);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pulsehub.contracts.profile.RedisLayout;
@@ -12,6 +14,7 @@ import io.pulsehub.localstack.junit.LocalStack;
 import io.pulsehub.localstack.junit.LocalStackTest;
 import io.pulsehub.localstack.junit.Service;
 import io.pulsehub.stream.tags.RedisTagsSink;
+import io.pulsehub.stream.tags.TagWrite;
 import io.pulsehub.stream.tags.TagsSinkUnavailableException;
 import io.pulsehub.stream.trending.ItemScore;
 import io.pulsehub.stream.trending.RedisTrendingSink;
@@ -59,34 +62,81 @@ class RedisSinksIntegrationTests {
 
 	@Test
 	void writesTagsUnlessTheStoredVersionIsNewer() {
-		RedisTagsSink sink = new RedisTagsSink(this.redis, this.metrics, Duration.ofSeconds(1));
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(1));
 		String user = "sink-" + UUID.randomUUID();
 		String key = RedisLayout.profileKey(user);
 		this.redis.opsForHash().put(key, "attr.name", "Ada");
 
-		sink.write(user, Map.of("rt.version", "5", "rt.count.click", "5"), 5);
-		sink.write(user, Map.of("rt.version", "3", "rt.count.click", "3"), 3);
+		sink.write(List.of(clicks(user, 5)));
+		sink.write(List.of(clicks(user, 3)));
 		assertThat(this.redis.opsForHash().entries(key)).containsEntry("rt.count.click", "5")
 			.containsEntry("rt.version", "5")
 			.containsEntry("attr.name", "Ada");
 
-		sink.write(user, Map.of("rt.version", "5", "rt.count.click", "5"), 5);
-		sink.write(user, Map.of("rt.version", "6", "rt.count.click", "6"), 6);
+		sink.write(List.of(clicks(user, 5)));
+		sink.write(List.of(clicks(user, 6)));
 		assertThat(this.redis.opsForHash().entries(key)).containsEntry("rt.count.click", "6");
 	}
 
 	@Test
+	void writesABatchOfUsersAtOnceEachGuardedByItsOwnVersion() {
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(1));
+		List<String> users = IntStream.range(0, 50).mapToObj((i) -> "sink-" + UUID.randomUUID()).toList();
+		sink.write(List.of(clicks(users.get(0), 9)));
+
+		sink.write(users.stream().map((user) -> clicks(user, 4)).toList());
+
+		assertThat(this.redis.opsForHash().get(RedisLayout.profileKey(users.get(0)), "rt.count.click")).isEqualTo("9");
+		assertThat(users.subList(1, users.size())).allSatisfy(
+				(user) -> assertThat(this.redis.opsForHash().get(RedisLayout.profileKey(user), "rt.count.click"))
+					.isEqualTo("4"));
+	}
+
+	@Test
+	void resumesOnceRedisIsBackWithinTheRetryBudget() throws Exception {
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(20));
+		String user = "sink-" + UUID.randomUUID();
+		sink.write(List.of(clicks(user, 1)));
+		LocalStack.redis().stop();
+		CompletableFuture<Void> restarted = CompletableFuture.runAsync(() -> {
+			pause(Duration.ofSeconds(2));
+			LocalStack.redis().start();
+		});
+		try {
+			sink.write(List.of(clicks(user, 2)));
+		}
+		finally {
+			restarted.get();
+		}
+		assertThat(this.redis.opsForHash().get(RedisLayout.profileKey(user), "rt.count.click")).isEqualTo("2");
+	}
+
+	@Test
 	void givesUpAfterItsRetryBudgetWhileRedisIsDown() {
-		RedisTagsSink sink = new RedisTagsSink(this.redis, this.metrics, Duration.ofMillis(600));
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofMillis(600));
 		LocalStack.redis().stop();
 		try {
 			long start = System.nanoTime();
 			assertThatExceptionOfType(TagsSinkUnavailableException.class)
-				.isThrownBy(() -> sink.write("u1", Map.of("rt.version", "1"), 1));
+				.isThrownBy(() -> sink.write(List.of(clicks("u1", 1))));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		}
 		finally {
 			LocalStack.redis().start();
+		}
+	}
+
+	private static TagWrite clicks(String user, long count) {
+		return new TagWrite(user, Map.of("rt.version", Long.toString(count), "rt.count.click", Long.toString(count)),
+				count);
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

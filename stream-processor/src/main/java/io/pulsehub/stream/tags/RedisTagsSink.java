@@ -1,10 +1,18 @@
 package io.pulsehub.stream.tags;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.stream.StreamMetrics;
@@ -12,33 +20,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * Writes tags into the user's profile hash with one script that sets the fields only when
- * the stored {@code rt.version} is not newer, so a replay never moves a profile
- * backwards. While Redis is unreachable it retries with exponential backoff, holding the
- * stream thread (and so the offsets) where they are, until the retry budget runs out.
+ * Writes tags into users' profile hashes with one script per user that sets the fields
+ * only when the stored {@code rt.version} is not newer, so a replay never moves a profile
+ * backwards. A batch is sent at once on the shared connection (pipelined: one round trip
+ * for all) and awaited. While Redis is unreachable the failed writes are retried with
+ * exponential backoff, holding the stream thread (and so the offsets) where they are,
+ * until the retry budget runs out.
  */
 public final class RedisTagsSink implements TagsSink {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTagsSink.class);
 
-	private static final RedisScript<Long> GUARDED_WRITE = RedisScript.of("""
+	private static final String GUARDED_WRITE = """
 			local stored = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 			if stored > tonumber(ARGV[2]) then
 			  return 0
 			end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 			return 1
-			""", Long.class);
+			""";
+
+	private static final byte[] VERSION_FIELD = bytes(RealtimeFields.VERSION);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
-	private final StringRedisTemplate redis;
+	// each command times out by itself (spring.data.redis.timeout); this only bounds a
+	// batch
+	private static final Duration MAX_BATCH_WAIT = Duration.ofSeconds(5);
+
+	private final RedisConnectionFactory connections;
 
 	private final StreamMetrics metrics;
 
@@ -46,57 +62,106 @@ public final class RedisTagsSink implements TagsSink {
 
 	/**
 	 * Creates the sink.
-	 * @param redis the Redis client
+	 * @param connections the Redis connections (Lettuce, sharing one native connection)
 	 * @param metrics where write latency and failures are counted
-	 * @param retryFor how long to keep retrying one write before giving up
+	 * @param retryFor how long to keep retrying a batch before giving up
 	 */
-	public RedisTagsSink(StringRedisTemplate redis, StreamMetrics metrics, Duration retryFor) {
-		this.redis = redis;
+	public RedisTagsSink(RedisConnectionFactory connections, StreamMetrics metrics, Duration retryFor) {
+		this.connections = connections;
 		this.metrics = metrics;
 		this.retryFor = retryFor;
 	}
 
 	@Override
-	public void write(String userId, Map<String, String> fields, long version) {
-		List<String> keys = List.of(RedisLayout.profileKey(userId));
-		Object[] args = arguments(fields, version);
+	public void write(Collection<TagWrite> writes) {
+		List<TagWrite> remaining = List.copyOf(writes);
+		if (remaining.isEmpty()) {
+			return;
+		}
+		this.metrics.tagsBatch(remaining.size());
 		long deadline = System.nanoTime() + this.retryFor.toNanos();
 		Duration backoff = FIRST_BACKOFF;
 		for (int attempt = 1;; attempt++) {
 			long start = System.nanoTime();
-			try {
-				this.redis.execute(GUARDED_WRITE, keys, args);
-				this.metrics.redisWrite("tags", "success", Duration.ofNanos(System.nanoTime() - start));
+			Attempt outcome = send(remaining);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			if (outcome.failed().isEmpty()) {
+				this.metrics.redisWrite("tags", "success", took);
 				if (attempt > 1) {
 					logger.info("Redis is writable again after {} attempts", attempt);
 				}
 				return;
 			}
-			catch (DataAccessException ex) {
-				this.metrics.redisWrite("tags", "failure", Duration.ofNanos(System.nanoTime() - start));
-				if (System.nanoTime() + backoff.toNanos() > deadline) {
-					throw new TagsSinkUnavailableException(
-							"Redis stayed unreachable for " + this.retryFor + " writing tags", ex);
-				}
-				if (attempt == 1) {
-					logger.warn("Redis write failed, retrying with backoff for up to {}: {}", this.retryFor,
-							ex.getMessage());
-				}
-				pause(backoff);
-				backoff = (backoff.compareTo(MAX_BACKOFF) < 0) ? backoff.multipliedBy(2) : MAX_BACKOFF;
+			this.metrics.redisWrite("tags", "failure", took);
+			remaining = outcome.failed();
+			if (System.nanoTime() + backoff.toNanos() > deadline) {
+				throw new TagsSinkUnavailableException("Redis stayed unreachable for " + this.retryFor
+						+ " writing the tags of " + remaining.size() + " users", outcome.cause());
 			}
+			if (attempt == 1) {
+				logger.warn("Redis write of {} users' tags failed, retrying with backoff for up to {}: {}",
+						remaining.size(), this.retryFor, outcome.cause().getMessage());
+			}
+			pause(backoff);
+			backoff = (backoff.compareTo(MAX_BACKOFF) < 0) ? backoff.multipliedBy(2) : MAX_BACKOFF;
 		}
 	}
 
-	private static Object[] arguments(Map<String, String> fields, long version) {
-		List<String> args = new ArrayList<>(2 + fields.size() * 2);
-		args.add(RealtimeFields.VERSION);
-		args.add(Long.toString(version));
-		fields.forEach((field, value) -> {
-			args.add(field);
-			args.add(value);
-		});
-		return args.toArray();
+	private Attempt send(List<TagWrite> writes) {
+		try (RedisConnection connection = this.connections.getConnection()) {
+			@SuppressWarnings("unchecked")
+			RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+				.getNativeConnection();
+			List<RedisFuture<Long>> sent = new ArrayList<>(writes.size());
+			for (TagWrite write : writes) {
+				sent.add(commands.eval(GUARDED_WRITE, ScriptOutputType.INTEGER,
+						new byte[][] { bytes(RedisLayout.profileKey(write.userId())) }, arguments(write)));
+			}
+			return await(writes, sent);
+		}
+		catch (DataAccessException | RedisException ex) {
+			return new Attempt(writes, ex);
+		}
+	}
+
+	private static Attempt await(List<TagWrite> writes, List<RedisFuture<Long>> sent) {
+		long until = System.nanoTime() + MAX_BATCH_WAIT.toNanos();
+		List<TagWrite> failed = new ArrayList<>();
+		Throwable cause = null;
+		for (int i = 0; i < sent.size(); i++) {
+			try {
+				sent.get(i).get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (ExecutionException ex) {
+				failed.add(writes.get(i));
+				cause = ex.getCause();
+			}
+			catch (TimeoutException ex) {
+				failed.add(writes.get(i));
+				cause = ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new TagsSinkUnavailableException("Interrupted while waiting for Redis", ex);
+			}
+		}
+		return new Attempt(failed, cause);
+	}
+
+	private static byte[][] arguments(TagWrite write) {
+		byte[][] args = new byte[2 + write.fields().size() * 2][];
+		args[0] = VERSION_FIELD;
+		args[1] = bytes(Long.toString(write.version()));
+		int i = 2;
+		for (var field : write.fields().entrySet()) {
+			args[i++] = bytes(field.getKey());
+			args[i++] = bytes(field.getValue());
+		}
+		return args;
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void pause(Duration backoff) {
@@ -107,6 +172,9 @@ public final class RedisTagsSink implements TagsSink {
 			Thread.currentThread().interrupt();
 			throw new TagsSinkUnavailableException("Interrupted while waiting for Redis", ex);
 		}
+	}
+
+	private record Attempt(List<TagWrite> failed, Throwable cause) {
 	}
 
 }

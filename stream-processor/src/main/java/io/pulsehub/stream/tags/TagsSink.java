@@ -1,22 +1,20 @@
 package io.pulsehub.stream.tags;
 
-import java.util.Map;
+import java.util.Collection;
 
 /**
- * Where a user's changed tags go: the Redis profile hash in production.
+ * Where users' changed tags go: the Redis profile hash in production.
  */
 public interface TagsSink {
 
 	/**
-	 * Writes absolute field values unless the stored namespace is already newer, retrying
-	 * while the store is unreachable.
-	 * @param userId the user
-	 * @param fields the {@code rt.*} fields and their values, {@code rt.version} among
-	 * them
-	 * @param version the namespace version the fields belong to
-	 * @throws TagsSinkUnavailableException when the store stayed unreachable for the
-	 * whole retry budget
+	 * Writes every user's absolute field values, except where the stored namespace is
+	 * already newer; returns once all have landed, retrying the ones that failed while
+	 * the store is unreachable.
+	 * @param writes at most one per user
+	 * @throws TagsSinkUnavailableException when some write still failed after the whole
+	 * retry budget
 	 */
-	void write(String userId, Map<String, String> fields, long version);
+	void write(Collection<TagWrite> writes);
 
 }

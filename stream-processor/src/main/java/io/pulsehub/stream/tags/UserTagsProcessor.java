@@ -12,51 +12,59 @@ import io.pulsehub.contracts.events.UserActivityEvent;
 import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.stream.StreamMetrics;
 import io.pulsehub.stream.tags.state.UserTagsState;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Applies each event to its user's state, writes the changed tags to the sink and
- * forwards the {@link ProfileChanged} that announces them.
+ * Applies each event to its user's state, hands the changed tags to
+ * {@link PendingTagWrites} and forwards the {@link ProfileChanged} that announces them.
  * <p>
- * The sink write happens before the state store update and the forward, both of which
- * commit atomically with the input offset (exactly-once): after a crash the event is
- * replayed, recomputes the same absolute values and the version guard keeps Redis from
- * going backwards meanwhile.
+ * The pending writes go to Redis right after each batch of processed records (a
+ * wall-clock punctuation) and at the latest before the commit; the state store update and
+ * the forward commit atomically with the input offset (exactly-once), so consumers of
+ * {@code profile-changes} never see a change before Redis has it. After a crash the
+ * uncommitted events are replayed, recompute the same absolute values, and the version
+ * guard keeps Redis from going backwards meanwhile.
  */
 public final class UserTagsProcessor implements FixedKeyProcessor<String, TaggedEvent, ProfileChanged> {
 
 	/** The state store of per-user tag state. */
 	public static final String STORE = "user-tags-store";
 
-	private final TagsSink sink;
-
 	private final StreamMetrics metrics;
 
 	private final Clock clock;
+
+	private final Duration flushInterval;
 
 	private FixedKeyProcessorContext<String, ProfileChanged> context;
 
 	private KeyValueStore<String, UserTagsState> store;
 
+	private PendingTagWrites pending;
+
 	/**
 	 * Creates the processor.
-	 * @param sink where changed tags are written
 	 * @param metrics the processor's meters
-	 * @param clock wall clock for the update time and latency
+	 * @param clock wall clock for the update time
+	 * @param flushInterval how often pending writes go to Redis; the punctuation runs
+	 * after a batch of records, so a millisecond means after every batch
 	 */
-	public UserTagsProcessor(TagsSink sink, StreamMetrics metrics, Clock clock) {
-		this.sink = sink;
+	public UserTagsProcessor(StreamMetrics metrics, Clock clock, Duration flushInterval) {
 		this.metrics = metrics;
 		this.clock = clock;
+		this.flushInterval = flushInterval;
 	}
 
 	@Override
 	public void init(FixedKeyProcessorContext<String, ProfileChanged> context) {
 		this.context = context;
 		this.store = context.getStateStore(STORE);
+		this.pending = context.getStateStore(PendingTagWrites.STORE);
+		context.schedule(this.flushInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> this.pending.flush());
 	}
 
 	@Override
@@ -71,16 +79,12 @@ public final class UserTagsProcessor implements FixedKeyProcessor<String, Tagged
 		}
 		Instant now = this.clock.instant();
 		applied.fields().put(RealtimeFields.UPDATED_AT, now.toString());
-		this.sink.write(userId, applied.fields(), applied.version());
-		this.store.put(userId, applied.state());
-		Instant written = this.clock.instant();
 		Timestamp receivedAt = event.getReceivedAt();
-		Duration sinceAccepted = Duration.between(Instant.ofEpochSecond(receivedAt.getSeconds(), receivedAt.getNanos()),
-				written);
-		if (receivedAt.getSeconds() > 0 && !sinceAccepted.isNegative()) {
-			this.metrics.endToEnd(sinceAccepted);
-		}
-		this.context.forward(record.withValue(changed(event, applied, written)));
+		Instant acceptedAt = (receivedAt.getSeconds() > 0)
+				? Instant.ofEpochSecond(receivedAt.getSeconds(), receivedAt.getNanos()) : null;
+		this.pending.add(userId, applied.fields(), applied.version(), acceptedAt);
+		this.store.put(userId, applied.state());
+		this.context.forward(record.withValue(changed(event, applied, now)));
 	}
 
 	private static ProfileChanged changed(UserActivityEvent event, UserTags.Applied applied, Instant at) {

@@ -10,6 +10,7 @@ import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.events.UserActivityEvent;
 import io.pulsehub.stream.StreamMetrics;
 import io.pulsehub.stream.device.DeviceClassifier;
+import io.pulsehub.stream.tags.PendingTagWrites;
 import io.pulsehub.stream.tags.TaggedEvent;
 import io.pulsehub.stream.tags.TagsSink;
 import io.pulsehub.stream.tags.UserTagsProcessor;
@@ -83,6 +84,8 @@ final class ProfileTagsTopology {
 				Serdes.Long()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UserTagsProcessor.STORE),
 				Serdes.String(), ProtobufSerde.of(UserTagsState.parser())));
+		builder.addStateStore(
+				PendingTagWrites.builder(this.tags, this.metrics, this.clock, this.settings.tagsMaxPendingUsers()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrendingProcessor.STORE),
 				Serdes.String(), Serdes.String()));
 	}
@@ -99,8 +102,8 @@ final class ProfileTagsTopology {
 		events
 			.mapValues((event) -> new TaggedEvent(event, this.classifier.classify(event.getUserAgent())),
 					Named.as("classify-device"))
-			.processValues(() -> new UserTagsProcessor(this.tags, this.metrics, this.clock), Named.as("user-tags"),
-					UserTagsProcessor.STORE)
+			.processValues(() -> new UserTagsProcessor(this.metrics, this.clock, this.settings.tagsFlushInterval()),
+					Named.as("user-tags"), UserTagsProcessor.STORE, PendingTagWrites.STORE)
 			.to(changes.name(),
 					Produced.with(changes.keySerde(), changes.valueSerde()).withName("profile-changes-sink"));
 	}

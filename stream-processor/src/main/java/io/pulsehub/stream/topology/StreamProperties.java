@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pulsehub.stream")
 record StreamProperties(@DefaultValue("24h") Duration dedupeRetention, @DefaultValue("5s") Duration trendingRefresh,
 		@DefaultValue("200") @Positive @Max(10_000) int trendingSize, Map<EventType, Integer> engagementWeights,
-		@DefaultValue("10000") @Positive int deviceCacheSize, @DefaultValue("30s") Duration redisRetryFor) {
+		@DefaultValue("10000") @Positive int deviceCacheSize, @DefaultValue("30s") Duration redisRetryFor,
+		@DefaultValue("1ms") Duration tagsFlushInterval, @DefaultValue("1000") @Positive int tagsMaxPendingUsers) {
 
 	EngagementWeights weights() {
 		return (this.engagementWeights == null || this.engagementWeights.isEmpty()) ? EngagementWeights.defaults()
@@ -38,7 +39,7 @@ record StreamProperties(@DefaultValue("24h") Duration dedupeRetention, @DefaultV
 
 	TopologySettings settings(String applicationId) {
 		return new TopologySettings(applicationId, this.dedupeRetention, this.trendingRefresh, this.trendingSize,
-				weights());
+				weights(), this.tagsFlushInterval, this.tagsMaxPendingUsers);
 	}
 
 }

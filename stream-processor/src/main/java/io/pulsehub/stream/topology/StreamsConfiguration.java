@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -48,8 +49,9 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	RedisTagsSink redisTagsSink(StringRedisTemplate redis, StreamMetrics metrics, StreamProperties properties) {
-		return new RedisTagsSink(redis, metrics, properties.redisRetryFor());
+	RedisTagsSink redisTagsSink(RedisConnectionFactory connections, StreamMetrics metrics,
+			StreamProperties properties) {
+		return new RedisTagsSink(connections, metrics, properties.redisRetryFor());
 	}
 
 	@Bean

@@ -14,5 +14,5 @@ import io.pulsehub.stream.trending.EngagementWeights;
  * @param engagementWeights engagement per event type for trending
  */
 record TopologySettings(String applicationId, Duration dedupeRetention, Duration trendingRefresh, int trendingSize,
-		EngagementWeights engagementWeights) {
+		EngagementWeights engagementWeights, Duration tagsFlushInterval, int tagsMaxPendingUsers) {
 }

@@ -1,6 +1,7 @@
 package io.pulsehub.stream.topology;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.contracts.profile.RealtimeTagsView;
+import io.pulsehub.stream.tags.TagWrite;
 import io.pulsehub.stream.tags.TagsSink;
 import io.pulsehub.stream.trending.ItemScore;
 import io.pulsehub.stream.trending.TrendingSink;
@@ -24,11 +26,13 @@ final class InMemorySinks implements TagsSink, TrendingSink {
 	private Instant trendingAsOf;
 
 	@Override
-	public void write(String userId, Map<String, String> fields, long version) {
-		Map<String, String> hash = this.profiles.computeIfAbsent(userId, (id) -> new HashMap<>());
-		long stored = Long.parseLong(hash.getOrDefault(RealtimeFields.VERSION, "0"));
-		if (stored <= version) {
-			hash.putAll(fields);
+	public void write(Collection<TagWrite> writes) {
+		for (TagWrite write : writes) {
+			Map<String, String> hash = this.profiles.computeIfAbsent(write.userId(), (id) -> new HashMap<>());
+			long stored = Long.parseLong(hash.getOrDefault(RealtimeFields.VERSION, "0"));
+			if (stored <= write.version()) {
+				hash.putAll(write.fields());
+			}
 		}
 	}
 

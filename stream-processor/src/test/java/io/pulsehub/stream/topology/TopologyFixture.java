@@ -51,7 +51,7 @@ final class TopologyFixture implements AutoCloseable {
 	TopologyFixture() {
 		StreamsBuilder builder = new StreamsBuilder();
 		TopologySettings settings = new TopologySettings("stream-processor-test", Duration.ofHours(24), REFRESH, 3,
-				EngagementWeights.defaults());
+				EngagementWeights.defaults(), Duration.ofMillis(1), 1000);
 		new ProfileTagsTopology(settings, CLASSIFIER, this.sinks, this.sinks, new StreamMetrics(this.registry),
 				Clock.fixed(T0, ZoneOffset.UTC))
 			.addTo(builder);
