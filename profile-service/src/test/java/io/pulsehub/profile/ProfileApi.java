@@ -18,12 +18,6 @@ public final class ProfileApi {
 	/** The internal secret the test contexts are configured with. */
 	public static final String SECRET = "test-internal-secret-0123456789";
 
-	/** The test context's properties: the real config-repo files, no mesh servers. */
-	public static final String[] PROPERTIES = {
-			"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-			"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-			"pulsehub.security.internal.secret=" + SECRET, "pulsehub.profile.store.database=pulsehub-test" };
-
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final InternalCallSignature signature = new InternalCallSignature(SECRET, Duration.ofSeconds(30),
