@@ -80,6 +80,7 @@ class ProfileBadInputIntegrationTests {
 						400, INVALID),
 				arguments("number beyond 64 bits", "PATCH", PATCH, null, "{\"a\":123456789012345678901234567890}",
 						JSON_PATCH, 400, INVALID),
+				arguments("number beyond a double", "PATCH", PATCH, null, "{\"a\":1e400}", JSON_PATCH, 400, INVALID),
 				arguments("51 members", "PATCH", PATCH, null, members(51), JSON_PATCH, 400, INVALID),
 				arguments("body over 64 KB", "PATCH", PATCH, null, "{\"a\":\"" + "x".repeat(70_000) + "\"}", JSON_PATCH,
 						413, "body-too-large"),

@@ -104,7 +104,7 @@ record AttributePatch(Map<String, JsonNode> members) {
 			return new InputError(field, "reserved", "key is reserved: " + String.join(", ", AttributeKey.RESERVED));
 		}
 		if (hasHugeNumber(value)) {
-			return new InputError(field, "invalid", "numbers must fit in 64 bits");
+			return new InputError(field, "invalid", "numbers must be finite and fit in 64 bits");
 		}
 		long size = JsonValues.text(value).getBytes(StandardCharsets.UTF_8).length;
 		if (size > properties.maxValueSize().toBytes()) {
@@ -115,7 +115,8 @@ record AttributePatch(Map<String, JsonNode> members) {
 	}
 
 	private static boolean hasHugeNumber(JsonNode value) {
-		if (value.isBigInteger() || value.isBigDecimal()) {
+		if (value.isBigInteger() || value.isBigDecimal()
+				|| (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
 			return true;
 		}
 		for (JsonNode child : value.values()) {
