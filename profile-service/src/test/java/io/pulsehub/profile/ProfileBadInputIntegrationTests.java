@@ -22,10 +22,12 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every kind of bad input is refused with a 4xx problem detail, never a 500, and a
  * refused patch stores nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-		"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-		"pulsehub.security.internal.secret=" + ProfileApi.SECRET, "pulsehub.profile.store.database=pulsehub-test" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
+				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
+				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
+				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.erasure.retry-interval=1s" })
 @LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
 class ProfileBadInputIntegrationTests {
 

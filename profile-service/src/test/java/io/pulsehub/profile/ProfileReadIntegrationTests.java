@@ -39,10 +39,12 @@ import static org.awaitility.Awaitility.await;
  * The fused read on real Redis, Kafka and MongoDB-protocol servers: Redis first, MongoDB
  * when Redis has nothing or is stopped, Redis re-warmed, old documents read and upgraded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-		"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-		"pulsehub.security.internal.secret=" + ProfileApi.SECRET, "pulsehub.profile.store.database=pulsehub-test" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
+				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
+				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
+				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.erasure.retry-interval=1s" })
 @LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
 class ProfileReadIntegrationTests {
 

@@ -10,10 +10,13 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.pulsehub.contracts.events.ChangeKind;
 import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.contracts.profile.UserProfileDocument;
+import io.pulsehub.localstack.junit.LocalStack;
 import io.pulsehub.localstack.junit.LocalStackTest;
 import io.pulsehub.localstack.junit.Service;
 import org.bson.Document;
@@ -33,10 +36,12 @@ import static org.awaitility.Awaitility.await;
  * Attribute patches, erasure and segment listing on real Redis, Kafka and
  * MongoDB-protocol servers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-		"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-		"pulsehub.security.internal.secret=" + ProfileApi.SECRET, "pulsehub.profile.store.database=pulsehub-test" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
+				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
+				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
+				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.erasure.retry-interval=1s" })
 @LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
 class ProfileWriteIntegrationTests {
 
@@ -50,6 +55,9 @@ class ProfileWriteIntegrationTests {
 
 	@Autowired
 	private MongoDatabase profileDatabase;
+
+	@Autowired
+	private CircuitBreakerRegistry breakers;
 
 	private ProfileApi api;
 
@@ -173,6 +181,42 @@ class ProfileWriteIntegrationTests {
 		ProblemAssert.assertProblem(this.api.patch(PATH + user + "/attributes", "{\"vip\":true}"), 410,
 				"profile-erased");
 		assertThat(profiles().countDocuments(new Document("userId", user))).isZero();
+	}
+
+	@Test
+	void reportsAnErasureStepThatFailedAndCompletesItOnceTheStoreIsBack() throws Exception {
+		String user = ProfileReadIntegrationTests.user();
+		this.redis.opsForHash().put(RedisLayout.profileKey(user), "attr.tier", "\"gold\"");
+		profiles().insertOne(ProfileReadIntegrationTests.currentDocument(user, user));
+		String erasureId;
+		LocalStack.redis().stop();
+		try {
+			HttpResponse<String> accepted = this.api.delete(PATH + user);
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+			erasureId = JsonPath.read(accepted.body(), "$.erasureId");
+			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+				HttpResponse<String> status = this.api.get("/api/v1/erasures/" + erasureId);
+				assertThat((String) JsonPath.read(status.body(), "$.status")).isEqualTo("PENDING");
+				assertThat((String) JsonPath.read(status.body(), "$.stores.redis")).isEqualTo("FAILED");
+			});
+			// the later steps wait for Redis; the durable tombstone already hides the
+			// user
+			HttpResponse<String> status = this.api.get("/api/v1/erasures/" + erasureId);
+			assertThat((String) JsonPath.read(status.body(), "$.stores.events")).isEqualTo("PENDING");
+			ProblemAssert.assertProblem(this.api.get(PATH + user), 404, "profile-not-found");
+		}
+		finally {
+			LocalStack.redis().start();
+		}
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			HttpResponse<String> status = this.api.get("/api/v1/erasures/" + erasureId);
+			assertThat((String) JsonPath.read(status.body(), "$.status")).isEqualTo("COMPLETED");
+		});
+		assertThat(this.redis.countExistingKeys(RedisLayout.userKeys(user))).isZero();
+		assertThat(profiles().countDocuments(new Document("userId", user))).isZero();
+		assertThat(this.changes.changesOf(user, 1)).extracting(ProfileChanged::getKind)
+			.containsExactly(ChangeKind.DELETED);
+		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	@Test
