@@ -1,5 +1,7 @@
 package io.pulsehub.contracts.profile;
 
+import java.util.List;
+
 /**
  * Redis keys shared by the services that write and read profiles and trending items.
  */
@@ -13,6 +15,8 @@ public final class RedisLayout {
 
 	private static final String PROFILE_PREFIX = "profile:";
 
+	private static final String ERASED_PREFIX = "erased:";
+
 	private RedisLayout() {
 	}
 
@@ -23,6 +27,28 @@ public final class RedisLayout {
 	 */
 	public static String profileKey(String userId) {
 		return PROFILE_PREFIX + userId;
+	}
+
+	/**
+	 * The erasure tombstone of one user: present (value: the erasure time, ISO-8601) once
+	 * the user was erased. Readers treat an erased user as absent and writers must not
+	 * recreate the profile; the durable copy is the MongoDB tombstone
+	 * ({@link UserProfileDocument#ERASURES_COLLECTION}).
+	 * @param userId the user
+	 * @return the key, {@code erased:{userId}}
+	 */
+	public static String erasedKey(String userId) {
+		return ERASED_PREFIX + userId;
+	}
+
+	/**
+	 * Every Redis key that holds data of one user; an erasure deletes them all. A writer
+	 * that keeps a new per-user key adds it here.
+	 * @param userId the user
+	 * @return the keys
+	 */
+	public static List<String> userKeys(String userId) {
+		return List.of(profileKey(userId));
 	}
 
 }
