@@ -2,6 +2,9 @@ package io.pulsehub.points.outbox;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,8 +59,17 @@ class OutboxConfiguration {
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions,
 			KafkaTemplate<String, byte[]> kafka, OutboxMetrics metrics, OutboxProperties properties) {
 		OutboxPublisher publisher = new OutboxPublisher(kafka, properties.ackTimeout(), metrics);
-		return new OutboxRelay(jdbc, new TransactionTemplate(transactions), publisher, metrics, properties,
-				Clock.systemUTC());
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactions), publisher, properties, Clock.systemUTC());
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService outboxMonitor(JdbcTemplate jdbc, OutboxMetrics metrics, OutboxProperties properties) {
+		OutboxMonitor monitor = new OutboxMonitor(jdbc, metrics, properties, Clock.systemUTC());
+		ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-monitor").daemon().factory());
+		executor.scheduleWithFixedDelay(monitor::run, 0, properties.metricsInterval().toMillis(),
+				TimeUnit.MILLISECONDS);
+		return executor;
 	}
 
 }

@@ -35,8 +35,6 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxPublisher publisher;
 
-	private final OutboxMetrics metrics;
-
 	private final OutboxProperties properties;
 
 	private final Clock clock;
@@ -45,12 +43,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
-	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxPublisher publisher, OutboxMetrics metrics,
+	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxPublisher publisher,
 			OutboxProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.publisher = publisher;
-		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -93,19 +90,6 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Refreshes the backlog gauges and deletes sent rows past their retention.
-	 */
-	void housekeeping() {
-		this.jdbc.query("SELECT count(*), min(created_at) FROM points_outbox WHERE sent_at IS NULL", (rows) -> {
-			Timestamp oldest = rows.getTimestamp(2);
-			long age = (oldest != null) ? Math.max(0, this.clock.millis() - oldest.getTime()) : 0;
-			this.metrics.backlog(rows.getLong(1), age);
-		});
-		this.jdbc.update("DELETE FROM points_outbox WHERE sent_at < ?",
-				Timestamp.from(this.clock.instant().minus(this.properties.retention())));
-	}
-
 	private void loop() {
 		try {
 			int sent;
@@ -119,15 +103,6 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void safeHousekeeping() {
-		try {
-			housekeeping();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Outbox housekeeping failed: {}", ex.getMessage());
-		}
-	}
-
 	@Override
 	public synchronized void start() {
 		if (this.executor != null) {
@@ -136,8 +111,6 @@ public class OutboxRelay implements SmartLifecycle {
 		this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
 		long poll = this.properties.pollInterval().toMillis();
 		this.executor.scheduleWithFixedDelay(this::loop, 0, poll, TimeUnit.MILLISECONDS);
-		this.executor.scheduleWithFixedDelay(this::safeHousekeeping, 0, this.properties.metricsInterval().toMillis(),
-				TimeUnit.MILLISECONDS);
 	}
 
 	/**
