@@ -1,5 +1,6 @@
 package io.pulsehub.points.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,25 +63,30 @@ class PointsCommandBenchmark {
 	void measuresCommandsAgainstThePostgresCeiling() throws Exception {
 		int pool = 8;
 		double ceiling = postgresCeiling(pool, MEASURE);
+		Cpu cpu = new Cpu();
+		double pings = pings(8, MEASURE);
+		double pingCpu = cpu.sinceLast();
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		commands(run + "w", 32, WARM_UP);
-		double pings = pings(8, MEASURE);
 		List<String> rows = new ArrayList<>();
 		for (int clients : new int[] { 8, 32 }) {
+			cpu.sinceLast();
 			Result result = commands(run + "c" + clients, clients, MEASURE);
+			double commandCpu = cpu.sinceLast();
 			long applied = this.jdbc.queryForObject("SELECT count(*) FROM points_ledger WHERE idempotency_key LIKE ?",
 					Long.class, run + "c" + clients + "-%");
 			assertThat(applied).as("ledger events = successful commands").isEqualTo(result.ok());
-			rows.add(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.1f | %.1f | %.1f | %d | %d |", clients,
+			rows.add(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.1f | %.1f | %.1f | %d | %d | %.0f%% |", clients,
 					result.perSecond(), result.perSecond() / ceiling, result.percentile(0.50), result.percentile(0.99),
-					result.percentile(1.0), result.ok(), result.refused()));
+					result.percentile(1.0), result.ok(), result.refused(), commandCpu * 100));
 		}
 		String report = String.format(Locale.ROOT,
 				"%nraw PostgreSQL ceiling (%d connections, UPDATE+INSERT+COMMIT): %.0f tx/s%n"
-						+ "signed HTTP round trip ceiling (GET /api/v1/points/ping, 8 clients): %.0f req/s%n"
+						+ "signed HTTP round trip ceiling (GET /api/v1/points/ping, 8 clients): %.0f req/s, "
+						+ "test JVM at %.0f%% of the machine's CPU%n"
 						+ "| closed-loop clients | commands/s | ratio to PostgreSQL ceiling | p50 ms | p99 ms | max ms "
-						+ "| applied | refused (409/422) |%n|---|---|---|---|---|---|---|---|%n%s%n",
-				pool, ceiling, pings, String.join(System.lineSeparator(), rows));
+						+ "| applied | refused (409/422) | test JVM CPU |%n|---|---|---|---|---|---|---|---|---|%n%s%n",
+				pool, ceiling, pings, pingCpu * 100, String.join(System.lineSeparator(), rows));
 		logger.info(report);
 	}
 
@@ -175,6 +181,30 @@ class PointsCommandBenchmark {
 			this.jdbc.execute("DROP TABLE IF EXISTS bench_ceiling_accounts, bench_ceiling_history");
 		}
 		return transactions.sum() / (double) duration.toSeconds();
+	}
+
+	/**
+	 * The test JVM's (service, load generator, in-process Kafka) share of all cores
+	 * between two calls.
+	 */
+	private static final class Cpu {
+
+		private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+
+		private long lastCpu = this.os.getProcessCpuTime();
+
+		private long lastWall = System.nanoTime();
+
+		double sinceLast() {
+			long cpu = this.os.getProcessCpuTime();
+			long wall = System.nanoTime();
+			double share = (cpu - this.lastCpu) / (double) (wall - this.lastWall) / this.os.getAvailableProcessors();
+			this.lastCpu = cpu;
+			this.lastWall = wall;
+			return share;
+		}
+
 	}
 
 	/**
