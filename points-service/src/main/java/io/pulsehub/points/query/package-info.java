@@ -1,0 +1,4 @@
+/**
+ * Balance and history queries on the read replica.
+ */
+package io.pulsehub.points.query;

@@ -1,0 +1,4 @@
+/**
+ * Real-time risk rules evaluated on every command, and their alerts.
+ */
+package io.pulsehub.points.risk;
