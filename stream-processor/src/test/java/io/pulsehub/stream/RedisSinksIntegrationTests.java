@@ -93,6 +93,19 @@ class RedisSinksIntegrationTests {
 	}
 
 	@Test
+	void neverRecreatesTheProfileOfAnErasedUser() {
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(1));
+		String erased = "sink-" + UUID.randomUUID();
+		String other = "sink-" + UUID.randomUUID();
+		this.redis.opsForValue().set(RedisLayout.erasedKey(erased), "2026-11-23T10:00:00Z");
+
+		sink.write(List.of(clicks(erased, 7), clicks(other, 7)));
+
+		assertThat(this.redis.hasKey(RedisLayout.profileKey(erased))).isFalse();
+		assertThat(this.redis.opsForHash().get(RedisLayout.profileKey(other), "rt.count.click")).isEqualTo("7");
+	}
+
+	@Test
 	void resumesOnceRedisIsBackWithinTheRetryBudget() throws Exception {
 		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(20));
 		String user = "sink-" + UUID.randomUUID();

@@ -10,9 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.stream.StreamMetrics;
@@ -26,23 +31,27 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Writes tags into users' profile hashes with one script per user that sets the fields
  * only when the stored {@code rt.version} is not newer, so a replay never moves a profile
- * backwards. A batch is sent at once on the shared connection (pipelined: one round trip
- * for all) and awaited. While Redis is unreachable the failed writes are retried with
- * exponential backoff, holding the stream thread (and so the offsets) where they are,
- * until the retry budget runs out.
+ * backwards, and never when the user's erasure tombstone exists, so a late event does not
+ * recreate an erased profile. A batch is handed to the shared connection as one dispatch
+ * (written and flushed to the socket once, one round trip for all) and awaited. While
+ * Redis is unreachable the failed writes are retried with exponential backoff, holding
+ * the stream thread (and so the offsets) where they are, until the retry budget runs out.
  */
 public final class RedisTagsSink implements TagsSink {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTagsSink.class);
 
-	private static final String GUARDED_WRITE = """
+	private static final byte[] GUARDED_WRITE = bytes("""
+			if redis.call('EXISTS', KEYS[2]) == 1 then
+			  return -1
+			end
 			local stored = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 			if stored > tonumber(ARGV[2]) then
 			  return 0
 			end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 			return 1
-			""";
+			""");
 
 	private static final byte[] VERSION_FIELD = bytes(RealtimeFields.VERSION);
 
@@ -110,13 +119,14 @@ public final class RedisTagsSink implements TagsSink {
 	private Attempt send(List<TagWrite> writes) {
 		try (RedisConnection connection = this.connections.getConnection()) {
 			@SuppressWarnings("unchecked")
-			RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+			RedisAsyncCommands<byte[], byte[]> commands = (RedisAsyncCommands<byte[], byte[]>) connection
 				.getNativeConnection();
-			List<RedisFuture<Long>> sent = new ArrayList<>(writes.size());
+			List<AsyncCommand<byte[], byte[], Long>> sent = new ArrayList<>(writes.size());
 			for (TagWrite write : writes) {
-				sent.add(commands.eval(GUARDED_WRITE, ScriptOutputType.INTEGER,
-						new byte[][] { bytes(RedisLayout.profileKey(write.userId())) }, arguments(write)));
+				sent.add(new AsyncCommand<>(guardedWrite(write)));
 			}
+			// one dispatch: Lettuce writes the batch and flushes the socket once
+			commands.getStatefulConnection().dispatch(List.<RedisCommand<byte[], byte[], ?>>copyOf(sent));
 			return await(writes, sent);
 		}
 		catch (DataAccessException | RedisException ex) {
@@ -124,7 +134,15 @@ public final class RedisTagsSink implements TagsSink {
 		}
 	}
 
-	private static Attempt await(List<TagWrite> writes, List<RedisFuture<Long>> sent) {
+	private static Command<byte[], byte[], Long> guardedWrite(TagWrite write) {
+		CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(GUARDED_WRITE)
+			.add(2)
+			.addKeys(bytes(RedisLayout.profileKey(write.userId())), bytes(RedisLayout.erasedKey(write.userId())))
+			.addValues(arguments(write));
+		return new Command<>(CommandType.EVAL, new IntegerOutput<>(ByteArrayCodec.INSTANCE), args);
+	}
+
+	private static Attempt await(List<TagWrite> writes, List<AsyncCommand<byte[], byte[], Long>> sent) {
 		long until = System.nanoTime() + MAX_BATCH_WAIT.toNanos();
 		List<TagWrite> failed = new ArrayList<>();
 		Throwable cause = null;
