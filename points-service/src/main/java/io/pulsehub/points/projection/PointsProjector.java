@@ -52,7 +52,7 @@ class PointsProjector {
 		this.registry.counter("points.projection.events", "outcome", outcome(result)).increment();
 		// A replay of the latest event announces it again: the first announcement may be
 		// what failed. Consumers of profile-changes are idempotent on the version.
-		if (result != RedisPointsProjection.STALE) {
+		if (result != RedisPointsProjection.STALE && result != RedisPointsProjection.ERASED) {
 			this.changes.pointsChanged(event.getUserId(), event.getSequence(), event.getEventId(), now);
 		}
 	}
@@ -63,6 +63,9 @@ class PointsProjector {
 		}
 		if (result == RedisPointsProjection.APPLIED_AFTER_GAP) {
 			return "gap";
+		}
+		if (result == RedisPointsProjection.ERASED) {
+			return "erased";
 		}
 		return (result == RedisPointsProjection.SAME_VERSION) ? "replayed" : "stale";
 	}

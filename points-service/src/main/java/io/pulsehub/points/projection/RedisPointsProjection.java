@@ -12,7 +12,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The {@code pts.*} fields of the Redis profile hash, written by scripts guarded by
- * {@code pts.version} so a replayed event or an older rebuild changes nothing.
+ * {@code pts.version} so a replayed event or an older rebuild changes nothing, and
+ * refused while the user's erasure tombstone exists, so nothing recreates an erased
+ * profile.
  */
 class RedisPointsProjection {
 
@@ -28,7 +30,11 @@ class RedisPointsProjection {
 	/** The projection is already past this event. */
 	static final long STALE = 0;
 
+	/** The user was erased: nothing is written. */
+	static final long ERASED = 4;
+
 	private static final RedisScript<Long> APPLY = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[2]) == 1 then return 4 end
 			local stored = tonumber(redis.call('HGET', KEYS[1], 'pts.version') or '0')
 			local sequence = tonumber(ARGV[1])
 			if stored > sequence then return 0 end
@@ -41,6 +47,7 @@ class RedisPointsProjection {
 			""", Long.class);
 
 	private static final RedisScript<Long> REPLACE = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[2]) == 1 then return 4 end
 			local stored = tonumber(redis.call('HGET', KEYS[1], 'pts.version') or '0')
 			if stored > tonumber(ARGV[1]) then return 0 end
 			redis.call('HSET', KEYS[1], 'pts.version', ARGV[1], 'pts.balance', ARGV[2],
@@ -59,9 +66,9 @@ class RedisPointsProjection {
 
 	long apply(PointsEvent event, Instant now) {
 		PointsDelta delta = PointsDelta.of(event);
-		Long result = this.redis.execute(APPLY, List.of(RedisLayout.profileKey(event.getUserId())),
-				Long.toString(event.getSequence()), Long.toString(event.getBalanceAfter()),
-				Long.toString(delta.earned()), Long.toString(delta.spent()), now.toString());
+		Long result = this.redis.execute(APPLY, keys(event.getUserId()), Long.toString(event.getSequence()),
+				Long.toString(event.getBalanceAfter()), Long.toString(delta.earned()), Long.toString(delta.spent()),
+				now.toString());
 		return (result != null) ? result : STALE;
 	}
 
@@ -70,10 +77,14 @@ class RedisPointsProjection {
 	 * projection is already past {@code snapshot.version()}.
 	 */
 	boolean replace(LedgerTotals snapshot, Instant now) {
-		Long result = this.redis.execute(REPLACE, List.of(RedisLayout.profileKey(snapshot.userId())),
-				Long.toString(snapshot.version()), Long.toString(snapshot.balance()),
-				Long.toString(snapshot.lifetimeEarned()), Long.toString(snapshot.lifetimeSpent()), now.toString());
+		Long result = this.redis.execute(REPLACE, keys(snapshot.userId()), Long.toString(snapshot.version()),
+				Long.toString(snapshot.balance()), Long.toString(snapshot.lifetimeEarned()),
+				Long.toString(snapshot.lifetimeSpent()), now.toString());
 		return result != null && result == APPLIED;
+	}
+
+	private static List<String> keys(String userId) {
+		return List.of(RedisLayout.profileKey(userId), RedisLayout.erasedKey(userId));
 	}
 
 }
