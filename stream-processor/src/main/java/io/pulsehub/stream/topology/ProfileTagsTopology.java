@@ -79,11 +79,17 @@ final class ProfileTagsTopology {
 	}
 
 	private void addStores(StreamsBuilder builder) {
-		builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(Deduplicator.STORE,
-				this.settings.dedupeRetention(), this.settings.dedupeRetention(), false), Serdes.String(),
-				Serdes.Long()));
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UserTagsProcessor.STORE),
-				Serdes.String(), ProtobufSerde.of(UserTagsState.parser())));
+		// Cached: reads of hot users and ids skip RocksDB, and a key's updates within one
+		// commit interval reach RocksDB and the changelog once, at the commit.
+		builder.addStateStore(Stores
+			.windowStoreBuilder(Stores.persistentWindowStore(Deduplicator.STORE, this.settings.dedupeRetention(),
+					this.settings.dedupeRetention(), false), Serdes.String(), Serdes.Long())
+			.withCachingEnabled());
+		builder.addStateStore(
+				Stores
+					.keyValueStoreBuilder(Stores.persistentKeyValueStore(UserTagsProcessor.STORE), Serdes.String(),
+							ProtobufSerde.of(UserTagsState.parser()))
+					.withCachingEnabled());
 		builder.addStateStore(
 				PendingTagWrites.builder(this.tags, this.metrics, this.clock, this.settings.tagsMaxPendingUsers()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrendingProcessor.STORE),
