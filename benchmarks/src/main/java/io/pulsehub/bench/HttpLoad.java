@@ -2,19 +2,17 @@ package io.pulsehub.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * Closed-loop HTTP load: each client sends its next request when the previous answered,
- * for a fixed time; latencies of the accepted (202) requests are kept.
+ * for a fixed time; latencies of the requests answered as expected (by default 202) are
+ * kept.
  */
 final class HttpLoad {
 
@@ -26,13 +24,15 @@ final class HttpLoad {
 	/**
 	 * One measured phase.
 	 *
-	 * @param requests count of accepted requests
+	 * @param requests count of requests answered as expected
 	 * @param events events they carried
 	 * @param seconds the phase's length
-	 * @param latencies the accepted requests' latencies
+	 * @param latencies their latencies
 	 * @param failures other answers, by status (0 = no answer)
+	 * @param tally among the expected answers, the tallied header's value → count
 	 */
-	record Result(long requests, long events, double seconds, Latencies latencies, Map<Integer, Long> failures) {
+	record Result(long requests, long events, double seconds, Latencies latencies, Map<Integer, Long> failures,
+			Map<String, Long> tally) {
 
 		double requestsPerSecond() {
 			return this.requests / this.seconds;
@@ -46,9 +46,14 @@ final class HttpLoad {
 
 	Result run(int clients, Duration duration, Supplier<HttpRequest> requests, int eventsPerRequest)
 			throws InterruptedException {
+		return run(clients, duration, requests, eventsPerRequest, Answers.Expect.ACCEPTED);
+	}
+
+	Result run(int clients, Duration duration, Supplier<HttpRequest> requests, int eventsPerRequest,
+			Answers.Expect expect) throws InterruptedException {
 		Latencies all = new Latencies();
 		LongAdder accepted = new LongAdder();
-		Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
+		Answers answers = new Answers(expect);
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		List<Thread> threads = new ArrayList<>();
@@ -58,13 +63,9 @@ final class HttpLoad {
 				while (System.nanoTime() < end) {
 					HttpRequest request = requests.get();
 					long sent = System.nanoTime();
-					int status = send(request);
-					if (status == 202) {
+					if (answers.send(this.http, request)) {
 						mine.add(System.nanoTime() - sent);
 						accepted.increment();
-					}
-					else {
-						failures.computeIfAbsent(status, (s) -> new LongAdder()).increment();
 					}
 				}
 				all.addAll(mine);
@@ -74,18 +75,8 @@ final class HttpLoad {
 			thread.join();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		Map<Integer, Long> failed = new TreeMap<>();
-		failures.forEach((status, count) -> failed.put(status, count.sum()));
-		return new Result(accepted.sum(), accepted.sum() * eventsPerRequest, seconds, all, failed);
-	}
-
-	private int send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (Exception ex) {
-			return 0;
-		}
+		return new Result(accepted.sum(), accepted.sum() * eventsPerRequest, seconds, all, answers.failures(),
+				answers.tally());
 	}
 
 }

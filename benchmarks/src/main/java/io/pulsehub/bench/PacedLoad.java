@@ -2,11 +2,8 @@ package io.pulsehub.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,16 +30,17 @@ final class PacedLoad {
 	 * One paced phase.
 	 *
 	 * @param targetEventsPerSecond the rate asked for
-	 * @param requests accepted (202) requests
+	 * @param requests requests answered as expected (by default 202)
 	 * @param events events they carried
 	 * @param seconds the schedule's length
 	 * @param skipped departures dropped because {@value #MAX_IN_FLIGHT} requests were
 	 * still unanswered
-	 * @param latencies scheduled departure → 202, of the accepted requests
+	 * @param latencies scheduled departure → expected answer, of those requests
 	 * @param failures other answers, by status (0 = no answer)
+	 * @param tally among the expected answers, the tallied header's value → count
 	 */
 	record Result(double targetEventsPerSecond, long requests, long events, double seconds, long skipped,
-			Latencies latencies, Map<Integer, Long> failures) {
+			Latencies latencies, Map<Integer, Long> failures, Map<String, Long> tally) {
 
 		double eventsPerSecond() {
 			return this.events / this.seconds;
@@ -52,11 +50,16 @@ final class PacedLoad {
 
 	Result run(double eventsPerSecond, int eventsPerRequest, Duration duration, Supplier<HttpRequest> requests)
 			throws InterruptedException {
+		return run(eventsPerSecond, eventsPerRequest, duration, requests, Answers.Expect.ACCEPTED);
+	}
+
+	Result run(double eventsPerSecond, int eventsPerRequest, Duration duration, Supplier<HttpRequest> requests,
+			Answers.Expect expect) throws InterruptedException {
 		long interval = Math.max(1, Math.round(1e9 * eventsPerRequest / eventsPerSecond));
 		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 		Latencies latencies = new Latencies();
 		LongAdder accepted = new LongAdder();
-		Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
+		Answers answers = new Answers(expect);
 		long skipped = 0;
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
@@ -71,13 +74,9 @@ final class PacedLoad {
 			long departure = due;
 			Thread.ofVirtual().start(() -> {
 				try {
-					int status = send(requests.get());
-					if (status == 202) {
+					if (answers.send(this.http, requests.get())) {
 						latencies.add(System.nanoTime() - departure);
 						accepted.increment();
-					}
-					else {
-						failures.computeIfAbsent(status, (s) -> new LongAdder()).increment();
 					}
 				}
 				finally {
@@ -88,19 +87,8 @@ final class PacedLoad {
 		if (!inFlight.tryAcquire(MAX_IN_FLIGHT, 60, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("paced requests still unanswered 60 s after the phase");
 		}
-		Map<Integer, Long> failed = new TreeMap<>();
-		failures.forEach((status, count) -> failed.put(status, count.sum()));
 		return new Result(eventsPerSecond, accepted.sum(), accepted.sum() * eventsPerRequest, (end - start) / 1e9,
-				skipped, latencies, failed);
-	}
-
-	private int send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (Exception ex) {
-			return 0;
-		}
+				skipped, latencies, answers.failures(), answers.tally());
 	}
 
 }
