@@ -8,22 +8,26 @@ import java.time.Duration;
  *
  * @param gateway the gateway's base URL
  * @param ingestion the ingestion service's own base URL (for the direct-call ceiling)
+ * @param profile the profile service's own base URL (for the direct-call ceiling)
  * @param apiKey the API key
- * @param internalSecret the gateway's signing secret (to call ingestion directly)
+ * @param internalSecret the gateway's signing secret (to call services directly)
  * @param kafka Kafka bootstrap servers
  * @param jdbcUrl the ingestion database
  * @param dbPassword its password (user {@code ingestion})
- * @param redis the Redis URL the stream-processor writes tags to
+ * @param redis the Redis URL the stream-processor writes tags to and profiles are read
+ * from
  * @param streamProcessor the stream-processor's base URL (for its Prometheus histogram)
  * @param phase how long each HTTP phase runs
  * @param warmup how long the JIT warm-up runs
  */
-record BenchSettings(String gateway, String ingestion, String apiKey, String internalSecret, String kafka,
-		String jdbcUrl, String dbPassword, String redis, String streamProcessor, Duration phase, Duration warmup) {
+record BenchSettings(String gateway, String ingestion, String profile, String apiKey, String internalSecret,
+		String kafka, String jdbcUrl, String dbPassword, String redis, String streamProcessor, Duration phase,
+		Duration warmup) {
 
 	static BenchSettings fromEnvironment() {
 		return new BenchSettings(env("BENCH_GATEWAY", "http://localhost:8080"),
-				env("BENCH_INGESTION", "http://localhost:8082"), env("PULSEHUB_API_KEY", "pulsehub-dev-key"),
+				env("BENCH_INGESTION", "http://localhost:8082"), env("BENCH_PROFILE", "http://localhost:8081"),
+				env("PULSEHUB_API_KEY", "pulsehub-dev-key"),
 				env("PULSEHUB_INTERNAL_SECRET", "pulsehub-dev-internal-secret-change-me"),
 				env("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092"),
 				env("POSTGRES_URL", "jdbc:postgresql://localhost:15432/pulsehub_ingestion"),
