@@ -96,7 +96,7 @@ public final class Mesh implements AutoCloseable {
 		config.awaitHealthy(START_TIMEOUT);
 		for (MeshApp app : this.apps.values()) {
 			if (app != config) {
-				app.start(root, version, environment);
+				app.start(root, version, environmentOf(app.name(), environment));
 			}
 		}
 		try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -120,7 +120,7 @@ public final class Mesh implements AutoCloseable {
 		app.kill();
 		whileDown.run();
 		app.start(Path.of(System.getProperty("pulsehub.root", "..")), System.getProperty("pulsehub.version"),
-				this.environment);
+				environmentOf(name, this.environment));
 		app.awaitHealthy(START_TIMEOUT);
 	}
 
@@ -133,13 +133,29 @@ public final class Mesh implements AutoCloseable {
 		environment.put("PULSEHUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("PULSEHUB_INTERNAL_SECRET", INTERNAL_SECRET);
 		// local-stack servers on free ports: the gateway's rate limit lives in Redis,
-		// events
-		// go to Kafka and are archived in PostgreSQL
-		LocalStack.start(List.of(Service.REDIS, Service.KAFKA, Service.POSTGRES));
+		// events go to Kafka and are archived in PostgreSQL, profiles are kept in MongoDB
+		LocalStack.start(List.of(Service.REDIS, Service.KAFKA, Service.POSTGRES, Service.MONGO));
 		environment.put("REDIS_URL", LocalStack.redis().url());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", LocalStack.kafka().bootstrapServers());
-		environment.put("POSTGRES_URL", LocalStack.postgres().jdbcUrl("pulsehub_ingestion"));
+		environment.put("MONGODB_URI", LocalStack.mongo().connectionString() + "/pulsehub");
 		environment.put("POSTGRES_PASSWORD", LocalStack.postgres().password());
+		return environment;
+	}
+
+	/**
+	 * The shared environment plus what differs per app: each service's own database (as
+	 * {@code pulsehub up} and docker-compose give it).
+	 */
+	private static Map<String, String> environmentOf(String app, Map<String, String> shared) {
+		Map<String, String> environment = new HashMap<>(shared);
+		if (app.equals("points-service")) {
+			String points = LocalStack.postgres().jdbcUrl("pulsehub_points");
+			environment.put("POSTGRES_URL", points);
+			environment.put("POSTGRES_REPLICA_URL", points + "?options=-c%20default_transaction_read_only=on");
+		}
+		else {
+			environment.put("POSTGRES_URL", LocalStack.postgres().jdbcUrl("pulsehub_ingestion"));
+		}
 		return environment;
 	}
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.pulsehub.localstack.server.EmbeddedServer;
 import io.pulsehub.localstack.server.Ports;
 
@@ -76,7 +75,7 @@ public final class LocalMongo implements EmbeddedServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the MongoDB data directory " + this.file.getParent(), ex);
 		}
-		MongoServer mongo = new MongoServer(new H2Backend(this.file.toString()));
+		MongoServer mongo = new MongoServer(new HelloAwareH2Backend(this.file.toString()));
 		try {
 			mongo.bind("127.0.0.1", this.port);
 		}

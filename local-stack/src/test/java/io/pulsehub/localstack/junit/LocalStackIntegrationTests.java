@@ -122,6 +122,17 @@ class LocalStackIntegrationTests {
 	}
 
 	@Test
+	void mongoAnswersTheHelloCommandAsMongoDbDoes(LocalMongo mongo) {
+		// Spring Boot's MongoDB health indicator sends it; without an answer every app
+		// that uses MongoDB would report DOWN on the local stack
+		try (MongoClient client = Clients.mongo(mongo)) {
+			Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+			assertThat(hello).containsEntry("isWritablePrimary", true).containsKey("maxWireVersion");
+		}
+	}
+
+	@Test
 	void accessorsHandOutTheServersTheExtensionStarted(LocalKafka kafka, LocalRedis redis) {
 		assertThat(LocalStack.kafka()).isSameAs(kafka);
 		assertThat(LocalStack.redis()).isSameAs(redis);
