@@ -22,11 +22,13 @@ import static org.awaitility.Awaitility.await;
 class RouteBroadcastIntegrationTests {
 
 	private static final String[] SETTINGS = { "pulsehub.sync.store.database=sync-broadcast",
-			"spring.data.redis.database=3", "pulsehub.sync.consumer.group-id=sync-broadcast" };
+			"pulsehub.sync.consumer.group-id=sync-broadcast" };
+
+	private static final int REDIS_DATABASE = 3;
 
 	@Test
 	void switchOnOneInstanceTakesEffectOnEveryInstanceAndSurvivesRestarts() throws Exception {
-		try (ConfigurableApplicationContext first = SyncInstances.start(SETTINGS)) {
+		try (ConfigurableApplicationContext first = SyncInstances.start(REDIS_DATABASE, SETTINGS)) {
 			try {
 				switchAndRestart(first);
 			}
@@ -38,7 +40,7 @@ class RouteBroadcastIntegrationTests {
 	}
 
 	private static void switchAndRestart(ConfigurableApplicationContext first) throws Exception {
-		try (ConfigurableApplicationContext second = SyncInstances.start(SETTINGS)) {
+		try (ConfigurableApplicationContext second = SyncInstances.start(REDIS_DATABASE, SETTINGS)) {
 			HttpResponse<String> switched = SyncInstances.api(first)
 				.send("PUT", "/admin/sync/routes/purchases", "{\"strategy\":\"SCHEDULED\"}");
 			assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
@@ -47,7 +49,7 @@ class RouteBroadcastIntegrationTests {
 				.untilAsserted(() -> assertThat(strategy(second, "purchases")).isEqualTo("SCHEDULED"));
 		}
 		// a restart reads the override back from the compacted topic before consuming
-		try (ConfigurableApplicationContext restarted = SyncInstances.start(SETTINGS)) {
+		try (ConfigurableApplicationContext restarted = SyncInstances.start(REDIS_DATABASE, SETTINGS)) {
 			assertThat(strategy(restarted, "purchases")).isEqualTo("SCHEDULED");
 			HttpResponse<String> reset = SyncInstances.api(restarted)
 				.send("DELETE", "/admin/sync/routes/purchases", null);

@@ -17,12 +17,20 @@ final class SyncInstances {
 	private SyncInstances() {
 	}
 
-	static ConfigurableApplicationContext start(String... settings) {
+	/**
+	 * Starts an instance.
+	 * @param redisDatabase the Redis database it uses (in the URL: Boot ignores
+	 * {@code spring.data.redis.database} when a URL is set)
+	 * @param settings further settings, {@code name=value}
+	 * @return the running instance
+	 */
+	static ConfigurableApplicationContext start(int redisDatabase, String... settings) {
 		List<String> args = new ArrayList<>(List.of(
 				"--spring.config.import=file:../config-repo/application.yml,file:../config-repo/sync-service.yml",
 				"--spring.cloud.config.enabled=false", "--eureka.client.enabled=false", "--server.port=0",
 				"--pulsehub.security.internal.secret=" + SyncApi.SECRET, "--logging.level.kafka=warn",
-				"--logging.level.org.apache.kafka=warn", "--spring.data.redis.url=" + LocalStack.redis().url(),
+				"--logging.level.org.apache.kafka=warn",
+				"--spring.data.redis.url=" + LocalStack.redis().url() + "/" + redisDatabase,
 				"--spring.kafka.bootstrap-servers=" + LocalStack.kafka().bootstrapServers(),
 				"--spring.mongodb.uri=" + LocalStack.mongo().connectionString()));
 		for (String setting : settings) {

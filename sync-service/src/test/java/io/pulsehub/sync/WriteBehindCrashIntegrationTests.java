@@ -36,15 +36,17 @@ class WriteBehindCrashIntegrationTests {
 	private static final String DATABASE = "sync-crash";
 
 	private static final String[] SETTINGS = { "pulsehub.sync.store.database=" + DATABASE,
-			"spring.data.redis.database=5", "pulsehub.sync.consumer.group-id=sync-crash" };
+			"pulsehub.sync.consumer.group-id=sync-crash" };
+
+	private static final int REDIS_DATABASE = 5;
 
 	@Test
 	void aCrashDuringAWriteBehindBurstLosesNothing() {
 		List<String> users = new ArrayList<>();
-		try (ConfigurableApplicationContext doomed = SyncInstances
-			.start(with("pulsehub.sync.scheduling.write-behind-max-delay=10m",
-					"pulsehub.sync.scheduling.write-behind-max-batch=100000",
-					"pulsehub.sync.scheduling.flush-on-shutdown=false"));
+		try (ConfigurableApplicationContext doomed = SyncInstances.start(REDIS_DATABASE,
+				with("pulsehub.sync.scheduling.write-behind-max-delay=10m",
+						"pulsehub.sync.scheduling.write-behind-max-batch=100000",
+						"pulsehub.sync.scheduling.flush-on-shutdown=false"));
 				Changes changes = new Changes()) {
 			StringRedisTemplate redis = doomed.getBean(StringRedisTemplate.class);
 			for (int i = 0; i < 200; i++) {
@@ -61,7 +63,7 @@ class WriteBehindCrashIntegrationTests {
 			await().atMost(Duration.ofSeconds(60)).until(() -> buffer.size() >= users.size());
 		}
 		assertThat(storedDocuments()).isZero();
-		try (ConfigurableApplicationContext successor = SyncInstances.start(SETTINGS)) {
+		try (ConfigurableApplicationContext successor = SyncInstances.start(REDIS_DATABASE, SETTINGS)) {
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(250))
 				.untilAsserted(() -> assertThat(storedDocuments()).isEqualTo(users.size()));

@@ -44,7 +44,9 @@ public class RouteOverrides implements SmartLifecycle {
 
 	private final Duration startTimeout;
 
-	private volatile Thread follower;
+	private volatile boolean running;
+
+	private Thread follower;
 
 	public RouteOverrides(KafkaConsumer<String, SyncRouteOverridden> consumer,
 			Producer<String, SyncRouteOverridden> producer, Duration startTimeout) {
@@ -105,6 +107,7 @@ public class RouteOverrides implements SmartLifecycle {
 			poll();
 		}
 		logger.info("Route overrides in force: " + this.current.keySet());
+		this.running = true;
 		this.follower = Thread.ofPlatform().daemon().name("sync-route-overrides").start(this::follow);
 	}
 
@@ -120,7 +123,7 @@ public class RouteOverrides implements SmartLifecycle {
 
 	private void follow() {
 		try {
-			while (this.follower != null) {
+			while (this.running) {
 				poll();
 			}
 		}
@@ -137,12 +140,13 @@ public class RouteOverrides implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Thread running = this.follower;
+		Thread following = this.follower;
+		this.running = false;
 		this.follower = null;
-		if (running != null) {
+		if (following != null) {
 			this.consumer.wakeup();
 			try {
-				running.join(5000);
+				following.join(5000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -153,7 +157,7 @@ public class RouteOverrides implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.follower != null;
+		return this.running;
 	}
 
 	@Override
