@@ -135,6 +135,15 @@ class SyncAdminIntegrationTests {
 		assertThat((List<String>) JsonPath.read(restored.body(), "$[*].routeId")).contains("engagement");
 	}
 
+	@Test
+	void documentsTheAdminApiInItsOpenApiDocument() throws Exception {
+		HttpResponse<String> document = api().get("/v3/api-docs");
+		assertThat(document.statusCode()).isEqualTo(200);
+		Map<String, Object> paths = JsonPath.read(document.body(), "$.paths");
+		assertThat(paths).containsKeys("/admin/sync/routes", "/admin/sync/routes/{routeId}", "/admin/sync/audit",
+				"/admin/sync/stats", "/admin/sync/resync", "/admin/sync/drift", "/admin/sync/ping");
+	}
+
 	private SyncApi api() {
 		return new SyncApi(this.port);
 	}
