@@ -138,9 +138,13 @@ class SyncIntegrationTests {
 		assertThat(stale.stale()).isEqualTo(1);
 		assertThat(stale.written()).isZero();
 		assertThat(version(user, "realtime")).isEqualTo(10L);
-		// the same stale change through Kafka: consumed, counted, nothing overwritten
+		// the same stale change through Kafka: consumed, counted stale, nothing
+		// overwritten
+		double staleBefore = staleSections();
 		changes.publish(user, ChangeKind.REALTIME, EventType.PURCHASE, 5, List.of("rt.count.purchase"));
 		changes.flush();
+		await().atMost(Duration.ofSeconds(30)).until(() -> staleSections() > staleBefore);
+		assertThat(version(user, "realtime")).isEqualTo(10L);
 		this.redis.opsForHash().putAll(RedisLayout.profileKey(user), realtime(11, 2));
 		WriteResult fresh = this.sync.sync(Map.of(user, Set.of(ProfileSection.REALTIME)), Map.of(),
 				StrategyName.WRITE_THROUGH);
@@ -185,6 +189,13 @@ class SyncIntegrationTests {
 
 	private double routed(StrategyName strategy) {
 		return this.meters.get("pulsehub.sync.routed").tag("strategy", strategy.name()).counter().count();
+	}
+
+	private double staleSections() {
+		return this.meters.get("pulsehub.sync.sections")
+			.tags("strategy", StrategyName.WRITE_THROUGH.name(), "outcome", "stale")
+			.counter()
+			.count();
 	}
 
 	private MongoCollection<Document> profiles() {

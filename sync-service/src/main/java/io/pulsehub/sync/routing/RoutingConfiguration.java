@@ -2,6 +2,7 @@ package io.pulsehub.sync.routing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 
 import com.mongodb.client.MongoDatabase;
@@ -16,11 +17,14 @@ import io.pulsehub.sync.strategy.DirtyUsers;
 import io.pulsehub.sync.strategy.SyncMetrics;
 import io.pulsehub.sync.strategy.SyncStrategies;
 import io.pulsehub.sync.strategy.WriteBehindBuffer;
+import io.pulsehub.sync.strategy.WriteBehindStrategy;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -32,6 +36,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -103,8 +108,8 @@ class RoutingConfiguration {
 	 */
 	@Bean
 	ConcurrentMessageListenerContainer<String, byte[]> profileChangesContainer(KafkaProperties kafka,
-			ConsumerProperties properties, ChangeDispatcher dispatcher, WriteBehindBuffer buffer, SyncMetrics metrics,
-			MeterRegistry registry) {
+			ConsumerProperties properties, ChangeDispatcher dispatcher, WriteBehindBuffer buffer,
+			WriteBehindStrategy writeBehind, SyncMetrics metrics, MeterRegistry registry) {
 		Map<String, Object> config = kafka.buildConsumerProperties();
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -116,6 +121,18 @@ class RoutingConfiguration {
 		container.setAckMode(ContainerProperties.AckMode.MANUAL);
 		container.setMessageListener(new ChangeListener(dispatcher, buffer, metrics));
 		container.setMissingTopicsFatal(false);
+		container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+
+			@Override
+			public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer,
+					Collection<TopicPartition> partitions) {
+				// commit what this instance buffered while it still owns the partitions,
+				// so
+				// the next owner does not redo it
+				writeBehind.partitionsRevoked();
+			}
+
+		});
 		ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
 		backOff.setMaxInterval(Duration.ofSeconds(5).toMillis());
 		ConcurrentMessageListenerContainer<String, byte[]> listener = new ConcurrentMessageListenerContainer<>(

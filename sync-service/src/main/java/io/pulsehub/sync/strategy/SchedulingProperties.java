@@ -14,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param writeBehindMaxBatch users per write-behind bulk write; a full buffer is flushed
  * at once by the consumer (back pressure)
  * @param writeBehindMaxDelay longest a change waits in the write-behind buffer
- * @param flushOnShutdown whether a graceful stop flushes the buffer (tests turn it off to
- * stand in for a crash)
+ * @param flushOnShutdown whether a graceful stop, or the loss of partitions in a
+ * rebalance, flushes the buffer (tests turn it off to stand in for a crash)
  * @param drainInterval how often the drainer looks at the dirty set
  * @param drainBatch users per drainer write
  * @param drainLockTtl how long the drainer's lock outlives a dead drainer

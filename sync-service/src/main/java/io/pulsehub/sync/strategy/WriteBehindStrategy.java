@@ -97,6 +97,18 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 		}
 	}
 
+	/**
+	 * This instance loses partitions (a rebalance, or its stop): flushes now, so their
+	 * offsets are committed while it still owns them and the next owner does not redo the
+	 * buffered changes; unless {@code flushOnShutdown} is off (tests standing in for a
+	 * crash).
+	 */
+	public void partitionsRevoked() {
+		if (this.properties.flushOnShutdown()) {
+			flushQuietly();
+		}
+	}
+
 	private void flushQuietly() {
 		try {
 			flush();
