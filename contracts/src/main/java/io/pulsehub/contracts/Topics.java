@@ -1,10 +1,12 @@
 package io.pulsehub.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 import io.pulsehub.contracts.events.PointsEvent;
 import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.events.RiskAlert;
+import io.pulsehub.contracts.events.SyncRouteOverridden;
 import io.pulsehub.contracts.events.UserActivityEvent;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -39,8 +41,17 @@ public final class Topics {
 	public static final Topic<String, RiskAlert> RISK_ALERTS = new Topic<>("risk-alerts", Serdes.String(),
 			ProtobufSerde.of(RiskAlert.parser()));
 
+	/**
+	 * The sync-service's run-time route overrides, keyed by route id; compacted, so the
+	 * latest record per route is kept for ever and every instance reads it from the
+	 * start.
+	 */
+	public static final Topic<String, SyncRouteOverridden> SYNC_ROUTE_OVERRIDES = new Topic<>("sync-route-overrides",
+			Serdes.String(), ProtobufSerde.of(SyncRouteOverridden.parser()),
+			Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
+
 	private static final List<Topic<?, ?>> ALL = List.of(USER_ACTIVITY_EVENTS, USER_ACTIVITY_EVENTS_DLT,
-			PROFILE_CHANGES, POINTS_EVENTS, RISK_ALERTS);
+			PROFILE_CHANGES, POINTS_EVENTS, RISK_ALERTS, SYNC_ROUTE_OVERRIDES);
 
 	private Topics() {
 	}

@@ -40,7 +40,13 @@ class TopicsTests {
 	void catalogueHoldsTheArchitectureTopics() {
 		assertThat(Topics.all()).extracting(Topic::name)
 			.containsExactly("user-activity-events", "user-activity-events.DLT", "profile-changes", "points-events",
-					"risk-alerts");
+					"risk-alerts", "sync-route-overrides");
+	}
+
+	@Test
+	void routeOverridesAreCompactedSoTheLatestPerRouteIsKept() {
+		assertThat(Topics.SYNC_ROUTE_OVERRIDES.config()).containsEntry("cleanup.policy", "compact");
+		assertThat(Topics.PROFILE_CHANGES.config()).isEmpty();
 	}
 
 	@Test

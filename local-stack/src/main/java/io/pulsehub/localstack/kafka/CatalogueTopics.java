@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.pulsehub.contracts.Topic;
 import io.pulsehub.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,9 +38,8 @@ final class CatalogueTopics {
 			Set<String> existing = await(admin.listTopics().names(), timeout);
 			List<NewTopic> missing = Topics.all()
 				.stream()
-				.map(Topic::name)
-				.filter((name) -> !existing.contains(name))
-				.map((name) -> new NewTopic(name, partitions, REPLICATION_FACTOR))
+				.filter((topic) -> !existing.contains(topic.name()))
+				.map((topic) -> new NewTopic(topic.name(), partitions, REPLICATION_FACTOR).configs(topic.config()))
 				.toList();
 			if (missing.isEmpty()) {
 				return;

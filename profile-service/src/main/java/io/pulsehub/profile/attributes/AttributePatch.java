@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pulsehub.profile.core.AttributeKey;
+import io.pulsehub.contracts.profile.AttributeKey;
 import io.pulsehub.profile.core.InputError;
 import io.pulsehub.profile.core.JsonValues;
 import io.pulsehub.profile.core.ProfileProblem;

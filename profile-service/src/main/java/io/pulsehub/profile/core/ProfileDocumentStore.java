@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.pulsehub.contracts.profile.ProfileDocumentCodec;
 import io.pulsehub.contracts.profile.UserProfileDocument;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,7 +59,7 @@ public class ProfileDocumentStore {
 			if (document == null) {
 				return StoredProfile.ABSENT;
 			}
-			ProfileFields fields = ProfileDocumentCodec.toFields(document);
+			ProfileFields fields = new ProfileFields(ProfileDocumentCodec.toFields(document));
 			if (!ProfileDocumentCodec.isCurrent(document)) {
 				upgrade(userId, document, fields);
 			}
@@ -84,7 +85,7 @@ public class ProfileDocumentStore {
 				.skip(page * size)
 				.limit(size + 1)) {
 				entries.add(new ProfileEntry(ProfileDocumentCodec.userIdOf(document),
-						ProfileDocumentCodec.toFields(document)));
+						new ProfileFields(ProfileDocumentCodec.toFields(document))));
 			}
 			return entries;
 		});
@@ -158,7 +159,7 @@ public class ProfileDocumentStore {
 	private void upgrade(String userId, Document stored, ProfileFields fields) {
 		// keeps the document's own recency: an upgrade is not activity
 		Instant updatedAt = (fields.updatedAt() != null) ? fields.updatedAt() : Instant.now();
-		Document current = ProfileDocumentCodec.toDocument(userId, fields, updatedAt);
+		Document current = ProfileDocumentCodec.toDocument(userId, fields.fields(), updatedAt);
 		try {
 			// only while nobody wrote the current shape in between
 			this.profiles.replaceOne(

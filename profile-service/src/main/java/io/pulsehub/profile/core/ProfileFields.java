@@ -1,13 +1,14 @@
 package io.pulsehub.profile.core;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.pulsehub.contracts.profile.AttributeFields;
 import io.pulsehub.contracts.profile.OfflineFields;
 import io.pulsehub.contracts.profile.PointsFields;
+import io.pulsehub.contracts.profile.ProfileDocumentCodec;
+import io.pulsehub.contracts.profile.ProfileSection;
 import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.contracts.profile.RealtimeTagsView;
 import tools.jackson.databind.JsonNode;
@@ -75,8 +76,7 @@ public record ProfileFields(Map<String, String> fields) {
 		}
 		Map<String, Object> offline = new TreeMap<>();
 		this.fields.forEach((field, value) -> {
-			if (field.startsWith(OfflineFields.PREFIX) && !field.equals(OfflineFields.VERSION)
-					&& !field.equals(OfflineFields.UPDATED_AT)) {
+			if (ProfileSection.OFFLINE.holdsData(field)) {
 				offline.put(field.substring(OfflineFields.PREFIX.length()), numberOrText(value));
 			}
 		});
@@ -120,20 +120,11 @@ public record ProfileFields(Map<String, String> fields) {
 	}
 
 	static boolean isAttribute(String field) {
-		return field.startsWith(AttributeFields.PREFIX) && !field.equals(AttributeFields.VERSION)
-				&& !field.equals(AttributeFields.UPDATED_AT);
+		return ProfileSection.ATTRIBUTES.holdsData(field);
 	}
 
 	static Instant instantOf(String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return ProfileDocumentCodec.instantOf(value);
 	}
 
 	private boolean hasAny(String prefix) {

@@ -1,4 +1,4 @@
-package io.pulsehub.profile.core;
+package io.pulsehub.contracts.profile;
 
 import java.time.Instant;
 import java.util.Date;
@@ -24,7 +24,7 @@ class ProfileDocumentCodecTests {
 				Map.entry("rt.views_5m", "300/10|1000:4"), Map.entry("off.segment_id", "vip"),
 				Map.entry("off.ltv_total", "125000"), Map.entry("off.version", "2"), Map.entry("pts.balance", "80"),
 				Map.entry("pts.lifetime_earned", "100"), Map.entry("pts.version", "6"));
-		Document document = ProfileDocumentCodec.toDocument("u-1", new ProfileFields(hash), AT);
+		Document document = ProfileDocumentCodec.toDocument("u-1", hash, AT);
 		assertThat(document.getInteger("schemaVersion")).isEqualTo(2);
 		assertThat(document.getString("userId")).isEqualTo("u-1");
 		assertThat(document.get("attributes", Document.class).get("prefs", Map.class)).containsEntry("lang", "fr");
@@ -33,18 +33,25 @@ class ProfileDocumentCodecTests {
 		assertThat(document.get("realtime", Document.class).get("asOf")).isEqualTo(Date.from(AT));
 		assertThat(document.get("sources", Document.class).get("realtime", Document.class).get("version"))
 			.isEqualTo(40L);
-		assertThat(ProfileDocumentCodec.toFields(document).fields()).containsAllEntriesOf(hash);
+		assertThat(ProfileDocumentCodec.toFields(document)).containsAllEntriesOf(hash);
 	}
 
 	@Test
 	void leavesOutSectionsTheUserDoesNotHave() {
-		Document document = ProfileDocumentCodec.toDocument("u-1",
-				new ProfileFields(Map.of("attr.tier", "\"gold\"", "attr.version", "1")), AT);
-		ProfileFields fields = ProfileDocumentCodec.toFields(document);
-		assertThat(fields.fields()).containsOnlyKeys("attr.tier", "attr.version");
-		assertThat(fields.realtime(AT)).isNull();
-		assertThat(fields.offline()).isNull();
-		assertThat(fields.points()).isNull();
+		Document document = ProfileDocumentCodec.toDocument("u-1", Map.of("attr.tier", "\"gold\"", "attr.version", "1"),
+				AT);
+		assertThat(ProfileDocumentCodec.toFields(document)).containsOnlyKeys("attr.tier", "attr.version");
+	}
+
+	@Test
+	void writesOneSectionAndItsSourceForGuardedUpdates() {
+		Map<String, String> hash = Map.of("pts.balance", "80", "pts.version", "6", "pts.updated_at", AT.toString(),
+				"attr.tier", "\"gold\"");
+		assertThat(ProfileDocumentCodec.section(ProfileSection.POINTS, hash)).containsEntry("balance", 80L)
+			.doesNotContainKey("tier");
+		assertThat(ProfileDocumentCodec.source(ProfileSection.POINTS, hash)).containsEntry("version", 6L)
+			.containsEntry("updatedAt", Date.from(AT));
+		assertThat(ProfileSection.POINTS.versionPath()).isEqualTo("sources.points.version");
 	}
 
 	@Test
@@ -60,7 +67,7 @@ class ProfileDocumentCodecTests {
 			.append("attributes", new Document("lang", "fr"))
 			.append("updatedAt", Date.from(AT));
 		assertThat(ProfileDocumentCodec.isCurrent(legacy)).isFalse();
-		assertThat(ProfileDocumentCodec.toFields(legacy).fields()).containsEntry("rt.count.page_view", "17")
+		assertThat(ProfileDocumentCodec.toFields(legacy)).containsEntry("rt.count.page_view", "17")
 			.containsEntry("rt.count.click", "2")
 			.containsEntry("rt.device.class", "TABLET")
 			.containsEntry("rt.last_seen", AT.toString())

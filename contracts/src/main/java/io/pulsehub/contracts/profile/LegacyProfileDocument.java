@@ -1,4 +1,4 @@
-package io.pulsehub.profile.core;
+package io.pulsehub.contracts.profile;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -6,10 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pulsehub.contracts.events.EventType;
-import io.pulsehub.contracts.profile.AttributeFields;
-import io.pulsehub.contracts.profile.OfflineFields;
-import io.pulsehub.contracts.profile.PointsFields;
-import io.pulsehub.contracts.profile.RealtimeFields;
 import org.bson.Document;
 
 /**
@@ -37,7 +33,7 @@ final class LegacyProfileDocument {
 	private LegacyProfileDocument() {
 	}
 
-	static ProfileFields toFields(Document document) {
+	static Map<String, String> toFields(Document document) {
 		Map<String, String> fields = new HashMap<>();
 		document.forEach((name, value) -> {
 			if (value == null || IGNORED.contains(name)) {
@@ -52,10 +48,10 @@ final class LegacyProfileDocument {
 			}
 			else if (name.equals("attributes") && value instanceof Document attributes) {
 				attributes
-					.forEach((key, item) -> fields.put(AttributeFields.attribute(key), JsonValues.textOfBson(item)));
+					.forEach((key, item) -> fields.put(AttributeFields.attribute(key), AttributeJson.textOfBson(item)));
 			}
 			else if (AttributeKey.isValid(name)) {
-				fields.put(AttributeFields.attribute(name), JsonValues.textOfBson(value));
+				fields.put(AttributeFields.attribute(name), AttributeJson.textOfBson(value));
 			}
 		});
 		String updatedAt = (document.get("updatedAt") != null) ? ProfileDocumentCodec.text(document.get("updatedAt"))
@@ -64,7 +60,7 @@ final class LegacyProfileDocument {
 		section(fields, AttributeFields.PREFIX, AttributeFields.VERSION, AttributeFields.UPDATED_AT, updatedAt);
 		section(fields, OfflineFields.PREFIX, OfflineFields.VERSION, OfflineFields.UPDATED_AT, updatedAt);
 		section(fields, PointsFields.PREFIX, PointsFields.VERSION, PointsFields.UPDATED_AT, updatedAt);
-		return new ProfileFields(fields);
+		return fields;
 	}
 
 	private static void section(Map<String, String> fields, String prefix, String versionField, String updatedField,

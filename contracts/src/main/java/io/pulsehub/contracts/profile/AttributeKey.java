@@ -1,9 +1,7 @@
-package io.pulsehub.profile.core;
+package io.pulsehub.contracts.profile;
 
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import io.pulsehub.contracts.profile.AttributeFields;
 
 /**
  * The attribute key rule: 1 to 64 letters, digits, {@code _} and {@code -}, starting with

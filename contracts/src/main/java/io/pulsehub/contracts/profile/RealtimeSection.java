@@ -1,8 +1,7 @@
-package io.pulsehub.profile.core;
+package io.pulsehub.contracts.profile;
 
 import java.util.Map;
 
-import io.pulsehub.contracts.profile.RealtimeFields;
 import org.bson.Document;
 
 /**

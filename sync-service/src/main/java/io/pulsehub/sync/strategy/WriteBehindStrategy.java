@@ -1,0 +1,149 @@
+package io.pulsehub.sync.strategy;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.pulsehub.sync.store.MongoUnavailableException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Coalesces changes per user in a bounded buffer and flushes it as one unordered bulk
+ * write every {@code writeBehindMaxDelay}, or at once when it holds
+ * {@code writeBehindMaxBatch} users. Offsets are committed only after the flush succeeded
+ * ({@link WriteBehindBuffer}); a flush MongoDB refuses moves its users to the dirty set;
+ * one that cannot even do that (Redis down) goes back into the buffer.
+ */
+public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(WriteBehindStrategy.class);
+
+	private final WriteBehindBuffer buffer;
+
+	private final ProfileSync sync;
+
+	private final DirtyUsers dirty;
+
+	private final SyncMetrics metrics;
+
+	private final SchedulingProperties properties;
+
+	private final ReentrantLock flushing = new ReentrantLock();
+
+	private ScheduledExecutorService timer;
+
+	public WriteBehindStrategy(WriteBehindBuffer buffer, ProfileSync sync, DirtyUsers dirty, SyncMetrics metrics,
+			SchedulingProperties properties) {
+		this.buffer = buffer;
+		this.sync = sync;
+		this.dirty = dirty;
+		this.metrics = metrics;
+		this.properties = properties;
+		metrics.bufferBacklog(buffer, WriteBehindBuffer::size);
+	}
+
+	@Override
+	public StrategyName name() {
+		return StrategyName.WRITE_BEHIND;
+	}
+
+	@Override
+	public void accept(PendingChange change) {
+		if (this.buffer.add(change) >= this.properties.writeBehindMaxBatch()) {
+			flush();
+		}
+	}
+
+	/**
+	 * Writes what is buffered now and commits the offsets that waited for it.
+	 */
+	public void flush() {
+		this.flushing.lock();
+		try {
+			WriteBehindBuffer.Batch batch = this.buffer.take();
+			if (batch == null) {
+				return;
+			}
+			try {
+				if (!batch.sections().isEmpty()) {
+					write(batch);
+				}
+				this.buffer.finished(batch);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Write-behind flush of " + batch.sections().size() + " users failed; kept in the buffer: "
+						+ ex.getMessage());
+				this.buffer.restore(batch);
+			}
+		}
+		finally {
+			this.flushing.unlock();
+		}
+	}
+
+	private void write(WriteBehindBuffer.Batch batch) {
+		try {
+			this.sync.sync(batch.sections(), batch.changedAt(), StrategyName.WRITE_BEHIND);
+		}
+		catch (MongoUnavailableException ex) {
+			logger.warn("Write-behind flush of " + batch.sections().size() + " users failed, degraded to SCHEDULED: "
+					+ ex.getMessage());
+			this.dirty.markAll(batch.changedAt());
+			batch.sections().keySet().forEach((user) -> this.metrics.degraded(StrategyName.WRITE_BEHIND));
+		}
+	}
+
+	/**
+	 * This instance loses partitions (a rebalance, or its stop): flushes now, so their
+	 * offsets are committed while it still owns them and the next owner does not redo the
+	 * buffered changes; unless {@code flushOnShutdown} is off (tests standing in for a
+	 * crash).
+	 */
+	public void partitionsRevoked() {
+		if (this.properties.flushOnShutdown()) {
+			flushQuietly();
+		}
+	}
+
+	private void flushQuietly() {
+		try {
+			flush();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Write-behind flush failed: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void start() {
+		long every = Math.max(1, this.properties.writeBehindMaxDelay().toMillis());
+		this.timer = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-flush").factory());
+		this.timer.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		this.timer.shutdownNow();
+		if (this.properties.flushOnShutdown()) {
+			flushQuietly();
+		}
+		this.timer = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.timer != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// stops after the Kafka listener containers (which stop first, at a higher phase)
+		return Integer.MAX_VALUE - 1000;
+	}
+
+}
