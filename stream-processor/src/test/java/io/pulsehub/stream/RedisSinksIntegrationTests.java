@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @LocalStackTest(services = Service.REDIS)
 class RedisSinksIntegrationTests {
 
+	private static final int OWN_DATABASE = 7;
+
 	private LettuceConnectionFactory connections;
 
 	private StringRedisTemplate redis;
@@ -45,8 +47,11 @@ class RedisSinksIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.connections = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("localhost", LocalStack.redis().port()),
+		RedisStandaloneConfiguration redis = new RedisStandaloneConfiguration("localhost", LocalStack.redis().port());
+		// A database of its own: the topologies other test classes leave running (cached
+		// Spring contexts) refresh the trending keys of database 0 every few seconds.
+		redis.setDatabase(OWN_DATABASE);
+		this.connections = new LettuceConnectionFactory(redis,
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
 		this.connections.afterPropertiesSet();
 		this.connections.start();
