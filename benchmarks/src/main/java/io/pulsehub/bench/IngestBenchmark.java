@@ -2,8 +2,6 @@ package io.pulsehub.bench;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +23,6 @@ import org.apache.kafka.common.TopicPartition;
  * {@code ./pulsehub bench-ingest}.
  */
 public final class IngestBenchmark {
-
-	private static final System.Logger LOG = System.getLogger("bench");
 
 	private static final int SINGLE_CLIENTS = 32;
 
@@ -52,37 +48,34 @@ public final class IngestBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path report = Path.of((args.length > 0) ? args[0] : "target/bench-ingest.md");
-		String markdown = new IngestBenchmark(BenchSettings.fromEnvironment()).measure();
-		Files.createDirectories(report.toAbsolutePath().getParent());
-		Files.writeString(report, markdown);
-		LOG.log(System.Logger.Level.INFO, "Report written to " + report);
+		BenchRun.writeReport(args, "target/bench-ingest.md",
+				() -> new IngestBenchmark(BenchSettings.fromEnvironment()).measure());
 	}
 
 	private String measure() throws Exception {
 		try (ArchiveProbe archive = new ArchiveProbe(this.settings.jdbcUrl(), this.settings.dbPassword())) {
 			long archivedBefore = archive.archived();
-			say("waiting until the gateway routes events to ingestion-service");
+			BenchRun.say("waiting until the gateway routes events to ingestion-service");
 			awaitRoutable();
-			say("warm-up: single events through the gateway for " + this.settings.warmup().toSeconds() + " s");
+			BenchRun.say("warm-up: single events through the gateway for " + this.settings.warmup().toSeconds() + " s");
 			HttpLoad.Result warmup = this.load.run(SINGLE_CLIENTS, this.settings.warmup(),
 					gateway("/api/v1/events", () -> Events.json(this.run + "w")), 1);
 			HttpLoad.Result warmupBatch = this.load.run(BATCH_CLIENTS, this.settings.warmup().dividedBy(3),
 					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "w", BATCH_SIZE)), BATCH_SIZE);
-			say("single events through the gateway");
+			BenchRun.say("single events through the gateway");
 			HttpLoad.Result single = this.load.run(SINGLE_CLIENTS, this.settings.phase(),
 					gateway("/api/v1/events", () -> Events.json(this.run + "s")), 1);
-			say("single events straight to ingestion-service");
+			BenchRun.say("single events straight to ingestion-service");
 			HttpLoad.Result direct = this.load.run(SINGLE_CLIENTS, this.settings.phase(), direct(), 1);
-			say("batches of " + BATCH_SIZE + " through the gateway");
+			BenchRun.say("batches of " + BATCH_SIZE + " through the gateway");
 			HttpLoad.Result batch = this.load.run(BATCH_CLIENTS, this.settings.phase(),
 					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "b", BATCH_SIZE)), BATCH_SIZE);
 			long viaApi = warmup.events() + warmupBatch.events() + single.events() + direct.events() + batch.events();
-			say("waiting for the archive to hold the " + viaApi + " accepted events");
+			BenchRun.say("waiting for the archive to hold the " + viaApi + " accepted events");
 			boolean caughtUp = archive.awaitArchived(archivedBefore + viaApi, Duration.ofMinutes(5));
 			double[] lag = archive.lagSeconds(this.run + "s");
 			Burst burst = burst(archive);
-			say("raw PostgreSQL COPY of " + CEILING_EVENTS + " rows");
+			BenchRun.say("raw PostgreSQL COPY of " + CEILING_EVENTS + " rows");
 			double copy = archive.copyRowsPerSecond(CEILING_EVENTS);
 			TagsReport tags = realtimeTags(batch.eventsPerSecond(), burst);
 			return new BenchReport(single, direct, batch, burst.producer(), burst.archiveCatchUp(), copy, lag,
@@ -98,10 +91,11 @@ public final class IngestBenchmark {
 	private Burst burst(ArchiveProbe archive) throws Exception {
 		try (ConsumerLag stream = new ConsumerLag(this.settings.kafka(), STREAM_GROUP,
 				Topics.USER_ACTIVITY_EVENTS.name())) {
-			say("waiting for the stream-processor to process the events of the HTTP phases");
+			BenchRun.say("waiting for the stream-processor to process the events of the HTTP phases");
 			long backlog = stream.awaitCaughtUp(null, Duration.ofMinutes(5));
 			Map<TopicPartition, Long> from = stream.committed();
-			say("raw Kafka producer, " + CEILING_EVENTS + " events; the archive and the topology catching up on them");
+			BenchRun.say("raw Kafka producer, " + CEILING_EVENTS
+					+ " events; the archive and the topology catching up on them");
 			long before = archive.archived();
 			CpuUsage cpu = CpuUsage.start();
 			long start = System.nanoTime();
@@ -127,7 +121,7 @@ public final class IngestBenchmark {
 	private TagsReport realtimeTags(double batchMax, Burst burst) throws Exception {
 		double rate = batchMax / 2;
 		StreamHistogram histogram = new StreamHistogram(this.settings.streamProcessor());
-		say(String.format(Locale.ROOT,
+		BenchRun.say(String.format(Locale.ROOT,
 				"paced batches at %.0f events/s (half the batch phase) for %d s, a tag probe every %d ms", rate,
 				this.settings.phase().toSeconds(), PROBE_INTERVAL.toMillis()));
 		try (TagProbe probe = new TagProbe(this.settings.redis(),
@@ -191,10 +185,6 @@ public final class IngestBenchmark {
 			.header(InternalCallSignature.PRINCIPAL_HEADER, "bench")
 			.POST(HttpRequest.BodyPublishers.ofString(Events.json(this.run + "d")))
 			.build();
-	}
-
-	private static void say(String message) {
-		LOG.log(System.Logger.Level.INFO, message);
 	}
 
 }

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +27,6 @@ import io.pulsehub.mesh.security.InternalCallSignature;
  * {@code ./pulsehub bench-profile}.
  */
 public final class ProfileBenchmark {
-
-	private static final System.Logger LOG = System.getLogger("bench");
 
 	static final int USERS = 2_000;
 
@@ -63,32 +59,29 @@ public final class ProfileBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path report = Path.of((args.length > 0) ? args[0] : "target/bench-profile.md");
-		String markdown = new ProfileBenchmark(BenchSettings.fromEnvironment()).measure();
-		Files.createDirectories(report.toAbsolutePath().getParent());
-		Files.writeString(report, markdown);
-		LOG.log(System.Logger.Level.INFO, "Report written to " + report);
+		BenchRun.writeReport(args, "target/bench-profile.md",
+				() -> new ProfileBenchmark(BenchSettings.fromEnvironment()).measure());
 	}
 
 	private String measure() throws Exception {
-		say("waiting until the gateway routes profile reads to profile-service");
+		BenchRun.say("waiting until the gateway routes profile reads to profile-service");
 		awaitRoutable();
 		List<String> users = seed();
 		Answers.Expect read = Answers.Expect.ok(SOURCE_HEADER);
-		say("warm-up: reads through the gateway and direct for " + this.settings.warmup().toSeconds() + " s");
+		BenchRun.say("warm-up: reads through the gateway and direct for " + this.settings.warmup().toSeconds() + " s");
 		this.load.run(CLIENTS, this.settings.warmup(), gateway(users), 1, read);
 		this.load.run(CLIENTS, this.settings.warmup().dividedBy(3), direct(users), 1, read);
-		say("closed loop, " + CLIENTS + " clients: reads through the gateway");
+		BenchRun.say("closed loop, " + CLIENTS + " clients: reads through the gateway");
 		CpuUsage cpu = CpuUsage.start();
 		HttpLoad.Result viaGateway = this.load.run(CLIENTS, this.settings.phase(), gateway(users), 1, read);
 		Map<String, Double> gatewayCpu = cpu.percentSinceStart();
-		say("closed loop, " + CLIENTS + " clients: reads straight to profile-service");
+		BenchRun.say("closed loop, " + CLIENTS + " clients: reads straight to profile-service");
 		cpu = CpuUsage.start();
 		HttpLoad.Result direct = this.load.run(CLIENTS, this.settings.phase(), direct(users), 1, read);
 		Map<String, Double> directCpu = cpu.percentSinceStart();
-		say("raw Redis HGETALL, " + CLIENTS + " clients on one pipelining connection");
+		BenchRun.say("raw Redis HGETALL, " + CLIENTS + " clients on one pipelining connection");
 		RedisCeiling.Result redis = new RedisCeiling(this.settings.redis()).run(CLIENTS, this.settings.phase(), users);
-		say(String.format(Locale.ROOT, "paced reads through the gateway at %.0f req/s for %d s", PACED_RATE,
+		BenchRun.say(String.format(Locale.ROOT, "paced reads through the gateway at %.0f req/s for %d s", PACED_RATE,
 				this.settings.phase().toSeconds()));
 		cpu = CpuUsage.start();
 		PacedLoad.Result paced = new PacedLoad().run(PACED_RATE, 1, this.settings.phase(), gateway(users), read);
@@ -136,7 +129,7 @@ public final class ProfileBenchmark {
 	 * @return the users whose patch was answered 200
 	 */
 	private List<String> seed() throws InterruptedException {
-		say("seeding " + USERS + " users: an attribute patch and one event each, through the gateway");
+		BenchRun.say("seeding " + USERS + " users: an attribute patch and one event each, through the gateway");
 		List<String> users = Collections.synchronizedList(new ArrayList<>());
 		Answers patched = new Answers(Answers.Expect.ok(null));
 		Answers posted = new Answers(Answers.Expect.ACCEPTED);
@@ -159,7 +152,7 @@ public final class ProfileBenchmark {
 		if (users.isEmpty()) {
 			throw new IllegalStateException("no user could be seeded; patches answered " + patched.failures());
 		}
-		say("seeded " + users.size() + " users; patches refused or failed " + patched.failures()
+		BenchRun.say("seeded " + users.size() + " users; patches refused or failed " + patched.failures()
 				+ ", events refused or failed " + posted.failures() + "; giving the stream-processor 5 s");
 		Thread.sleep(5000);
 		return List.copyOf(users);
@@ -214,10 +207,6 @@ public final class ProfileBenchmark {
 
 	private static String random(List<String> users) {
 		return users.get(ThreadLocalRandom.current().nextInt(users.size()));
-	}
-
-	private static void say(String message) {
-		LOG.log(System.Logger.Level.INFO, message);
 	}
 
 }
