@@ -12,8 +12,6 @@ import io.pulsehub.contracts.events.ChangeKind;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.contracts.profile.UserProfileDocument;
 import io.pulsehub.localstack.junit.LocalStack;
-import io.pulsehub.localstack.junit.LocalStackTest;
-import io.pulsehub.localstack.junit.Service;
 import io.pulsehub.profile.cache.ProfileCache;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -21,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,13 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Two service instances on the same servers, with an L1 TTL far longer than the test: a
  * change reaches the other instance's cache only through {@code profile-changes}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
-				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.cache.ttl=10m" })
-@LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
+@ProfileIntegrationTest
+@TestPropertySource(properties = "pulsehub.profile.cache.ttl=10m")
 class CacheInvalidationIntegrationTests {
 
 	private static final String PATH = "/api/v1/profiles/";
@@ -114,9 +107,9 @@ class CacheInvalidationIntegrationTests {
 		return new SpringApplicationBuilder(ProfileServiceApplication.class).run(
 				"--spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
 				"--spring.cloud.config.enabled=false", "--eureka.client.enabled=false", "--server.port=0",
-				"--pulsehub.security.internal.secret=" + ProfileApi.SECRET,
-				"--pulsehub.profile.store.database=pulsehub-test", "--pulsehub.profile.cache.ttl=10m",
-				"--pulsehub.profile.cache.prewarm-size=5", "--spring.data.redis.url=" + LocalStack.redis().url(),
+				"--pulsehub.security.internal.secret=" + ProfileApi.SECRET, "--pulsehub.mongo.database=pulsehub-test",
+				"--pulsehub.profile.cache.ttl=10m", "--pulsehub.profile.cache.prewarm-size=5",
+				"--spring.data.redis.url=" + LocalStack.redis().url(),
 				"--spring.kafka.bootstrap-servers=" + LocalStack.kafka().bootstrapServers(),
 				"--spring.mongodb.uri=" + LocalStack.mongo().connectionString());
 	}

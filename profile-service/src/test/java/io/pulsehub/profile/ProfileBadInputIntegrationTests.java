@@ -4,14 +4,11 @@ import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
 import io.pulsehub.contracts.profile.RedisLayout;
-import io.pulsehub.localstack.junit.LocalStackTest;
-import io.pulsehub.localstack.junit.Service;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -22,13 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every kind of bad input is refused with a 4xx problem detail, never a 500, and a
  * refused patch stores nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
-				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.erasure.retry-interval=1s" })
-@LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
+@ProfileIntegrationTest
 class ProfileBadInputIntegrationTests {
 
 	private static final String USER = "u-bad-input";

@@ -19,8 +19,6 @@ import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.contracts.profile.UserProfileDocument;
 import io.pulsehub.contracts.profile.WindowedCount;
 import io.pulsehub.localstack.junit.LocalStack;
-import io.pulsehub.localstack.junit.LocalStackTest;
-import io.pulsehub.localstack.junit.Service;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -39,13 +36,7 @@ import static org.awaitility.Awaitility.await;
  * The fused read on real Redis, Kafka and MongoDB-protocol servers: Redis first, MongoDB
  * when Redis has nothing or is stopped, Redis re-warmed, old documents read and upgraded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
-				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.erasure.retry-interval=1s" })
-@LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
+@ProfileIntegrationTest
 class ProfileReadIntegrationTests {
 
 	private static final String PATH = "/api/v1/profiles/";

@@ -17,15 +17,12 @@ import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.contracts.profile.UserProfileDocument;
 import io.pulsehub.localstack.junit.LocalStack;
-import io.pulsehub.localstack.junit.LocalStackTest;
-import io.pulsehub.localstack.junit.Service;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -36,13 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Attribute patches, erasure and segment listing on real Redis, Kafka and
  * MongoDB-protocol servers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.config.import=file:../config-repo/application.yml,file:../config-repo/profile-service.yml",
-				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"pulsehub.security.internal.secret=" + ProfileApi.SECRET,
-				"pulsehub.profile.store.database=pulsehub-test", "pulsehub.profile.erasure.retry-interval=1s" })
-@LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
+@ProfileIntegrationTest
 class ProfileWriteIntegrationTests {
 
 	private static final String PATH = "/api/v1/profiles/";

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 @LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })
 class RouteBroadcastIntegrationTests {
 
-	private static final String[] SETTINGS = { "pulsehub.sync.store.database=sync-broadcast",
+	private static final String[] SETTINGS = { "pulsehub.mongo.database=sync-broadcast",
 			"pulsehub.sync.consumer.group-id=sync-broadcast" };
 
 	private static final int REDIS_DATABASE = 3;

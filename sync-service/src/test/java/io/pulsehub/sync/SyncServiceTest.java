@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.import=file:../config-repo/application.yml,file:../config-repo/sync-service.yml",
 				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"pulsehub.security.internal.secret=" + SyncApi.SECRET, "pulsehub.sync.store.database=sync-test",
+				"pulsehub.security.internal.secret=" + SyncApi.SECRET, "pulsehub.mongo.database=sync-test",
 				"pulsehub.sync.scheduling.drain-interval=200ms", "logging.level.kafka=warn",
 				"logging.level.org.apache.kafka=warn" })
 @LocalStackTest(services = { Service.REDIS, Service.KAFKA, Service.MONGO })

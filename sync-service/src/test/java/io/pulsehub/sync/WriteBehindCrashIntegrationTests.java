@@ -35,7 +35,7 @@ class WriteBehindCrashIntegrationTests {
 
 	private static final String DATABASE = "sync-crash";
 
-	private static final String[] SETTINGS = { "pulsehub.sync.store.database=" + DATABASE,
+	private static final String[] SETTINGS = { "pulsehub.mongo.database=" + DATABASE,
 			"pulsehub.sync.consumer.group-id=sync-crash" };
 
 	private static final int REDIS_DATABASE = 5;

@@ -1,9 +1,6 @@
 package io.pulsehub.profile.core;
 
-import java.util.concurrent.TimeUnit;
-
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.pulsehub.contracts.Topic;
@@ -18,8 +15,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +22,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
- * Wires the profile stores: Redis, MongoDB (bounded driver timeouts, indexes at start-up)
- * and the change topic, each behind its circuit breaker.
+ * Wires the profile stores: Redis, MongoDB (indexes at start-up; driver waits bounded by
+ * mesh-autoconfigure's {@code pulsehub.mongo.*}) and the change topic, each behind its
+ * circuit breaker.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
@@ -37,23 +33,8 @@ class StoreConfiguration {
 	private static final Log logger = LogFactory.getLog(StoreConfiguration.class);
 
 	@Bean
-	MongoClientSettingsBuilderCustomizer profileMongoTimeouts(StoreProperties properties) {
-		return (settings) -> settings
-			.applyToClusterSettings((cluster) -> cluster
-				.serverSelectionTimeout(properties.mongoServerSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-			.applyToSocketSettings((socket) -> socket
-				.connectTimeout((int) properties.mongoConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.readTimeout((int) properties.mongoReadTimeout().toMillis(), TimeUnit.MILLISECONDS));
-	}
-
-	@Bean
 	ProfileHashStore profileHashStore(StringRedisTemplate redis, CircuitBreakerRegistry breakers) {
 		return new ProfileHashStore(redis, new StoreGuard(StoreGuard.REDIS, breakers.circuitBreaker(StoreGuard.REDIS)));
-	}
-
-	@Bean
-	MongoDatabase profileDatabase(MongoClient mongo, MongoConnectionDetails connection, StoreProperties properties) {
-		return mongo.getDatabase(databaseName(connection, properties));
 	}
 
 	@Bean
@@ -85,20 +66,6 @@ class StoreConfiguration {
 				kafka.buildProducerProperties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return new ProfileChangePublisher(factory, topic, properties.publishTimeout());
-	}
-
-	/**
-	 * The MongoDB database of the profile collections.
-	 * @param connection Boot's connection details
-	 * @param properties the store settings
-	 * @return the configured name, the connection string's, or {@code pulsehub}
-	 */
-	static String databaseName(MongoConnectionDetails connection, StoreProperties properties) {
-		if (!properties.database().isEmpty()) {
-			return properties.database();
-		}
-		String fromUri = connection.getConnectionString().getDatabase();
-		return (fromUri != null) ? fromUri : "pulsehub";
 	}
 
 }
