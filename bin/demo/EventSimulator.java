@@ -57,9 +57,9 @@ public final class EventSimulator {
 	}
 
 	private void run(int events, int users) throws Exception {
-		HttpResponse<String> ping = get("/api/v1/profiles/ping");
+		HttpResponse<String> ping = get("/api/v1/profiles/_ping");
 		System.out.println("Routing through the gateway:");
-		System.out.println("  GET /api/v1/profiles/ping -> " + ping.statusCode() + " " + abbreviate(ping.body()));
+		System.out.println("  GET /api/v1/profiles/_ping -> " + ping.statusCode() + " " + abbreviate(ping.body()));
 		List<String> batch = new ArrayList<>();
 		int accepted = 0;
 		String lastProblem = null;

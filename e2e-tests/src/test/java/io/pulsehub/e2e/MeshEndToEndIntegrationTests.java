@@ -60,7 +60,7 @@ class MeshEndToEndIntegrationTests {
 	@Test
 	void routesApiCallsThroughEurekaToTheOwningService() {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			HttpResponse<String> profiles = get(gateway("/api/v1/profiles/ping"), apiKey(DEV_API_KEY));
+			HttpResponse<String> profiles = get(gateway("/api/v1/profiles/_ping"), apiKey(DEV_API_KEY));
 			assertThat(profiles.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(profiles.body(), "$.service")).isEqualTo("profile-service");
 			assertThat((String) JsonPath.read(profiles.body(), "$.principal")).isEqualTo("dev");
@@ -68,7 +68,7 @@ class MeshEndToEndIntegrationTests {
 			// not reachable)
 			assertThat(profiles.headers().firstValue("X-RateLimit-Remaining"))
 				.hasValueSatisfying((remaining) -> assertThat(Integer.parseInt(remaining)).isPositive());
-			HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
+			HttpResponse<String> points = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY));
 			assertThat(points.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
 		});
@@ -154,11 +154,11 @@ class MeshEndToEndIntegrationTests {
 
 	@Test
 	void refusesApiCallsWithoutAValidApiKey() throws Exception {
-		HttpResponse<String> missing = get(gateway("/api/v1/profiles/ping"));
+		HttpResponse<String> missing = get(gateway("/api/v1/profiles/_ping"));
 		assertProblem(missing, 401);
-		HttpResponse<String> wrong = get(gateway("/api/v1/profiles/ping"), apiKey("not-a-key"));
+		HttpResponse<String> wrong = get(gateway("/api/v1/profiles/_ping"), apiKey("not-a-key"));
 		assertProblem(wrong, 401);
-		HttpResponse<String> adminInsteadOfKey = get(gateway("/api/v1/profiles/ping"), admin());
+		HttpResponse<String> adminInsteadOfKey = get(gateway("/api/v1/profiles/_ping"), admin());
 		assertProblem(adminInsteadOfKey, 401);
 	}
 
@@ -172,10 +172,10 @@ class MeshEndToEndIntegrationTests {
 	@Test
 	void refusesDirectServiceCallsWithoutTheGatewayCredential() throws Exception {
 		MeshApp profile = app("profile-service");
-		assertProblem(get(profile.uri("/api/v1/profiles/ping"), apiKey(DEV_API_KEY)), 401);
-		assertProblem(get(profile.uri("/api/v1/profiles/ping"), Map.of("X-PulseHub-Internal",
+		assertProblem(get(profile.uri("/api/v1/profiles/_ping"), apiKey(DEV_API_KEY)), 401);
+		assertProblem(get(profile.uri("/api/v1/profiles/_ping"), Map.of("X-PulseHub-Internal",
 				"v1." + System.currentTimeMillis() / 1000 + ".forged", "X-PulseHub-Principal", "dev")), 401);
-		assertProblem(get(profile.uri("/api/v1/profiles/ping"), admin()), 401);
+		assertProblem(get(profile.uri("/api/v1/profiles/_ping"), admin()), 401);
 	}
 
 	@Test
@@ -212,7 +212,7 @@ class MeshEndToEndIntegrationTests {
 			HttpResponse<String> document = get(gateway("/v3/api-docs/profile-service"));
 			assertThat(document.statusCode()).isEqualTo(200);
 			Map<String, Object> paths = JsonPath.read(document.body(), "$.paths");
-			assertThat(paths).containsKey("/api/v1/profiles/ping");
+			assertThat(paths).containsKey("/api/v1/profiles/_ping");
 			String server = JsonPath.read(document.body(), "$.servers[0].url");
 			assertThat(server).isEqualTo("http://localhost:" + app("gateway").port());
 		});
@@ -238,10 +238,10 @@ class MeshEndToEndIntegrationTests {
 
 	@Test
 	void givesEveryCallARequestIdAndKeepsTheCallersOne() throws Exception {
-		HttpResponse<String> generated = get(gateway("/api/v1/profiles/ping"));
+		HttpResponse<String> generated = get(gateway("/api/v1/profiles/_ping"));
 		assertThat(generated.headers().firstValue("X-Request-Id"))
 			.hasValueSatisfying((id) -> assertThat(id).hasSize(36));
-		HttpResponse<String> kept = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY),
+		HttpResponse<String> kept = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY),
 				Map.of("X-Request-Id", "trace-42"));
 		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("trace-42");
 	}
@@ -259,13 +259,13 @@ class MeshEndToEndIntegrationTests {
 	@Order(Integer.MAX_VALUE)
 	void answersProblemDetailWhenTheRoutedServiceIsDown() throws Exception {
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY)).statusCode())
+			.untilAsserted(() -> assertThat(get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY)).statusCode())
 				.isEqualTo(200));
 		app("points-service").stop();
-		HttpResponse<String> points = get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY));
+		HttpResponse<String> points = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY));
 		assertProblem(points, 503);
 		assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
-		assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/ping");
+		assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/_ping");
 		assertThat(points.headers().firstValue("Retry-After")).isPresent();
 		// still 503 once Eureka has dropped the instance and no instance is left at all
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -274,7 +274,7 @@ class MeshEndToEndIntegrationTests {
 			assertThat(names).doesNotContain("POINTS-SERVICE");
 		});
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertProblem(get(gateway("/api/v1/points/ping"), apiKey(DEV_API_KEY)), 503));
+			.untilAsserted(() -> assertProblem(get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY)), 503));
 	}
 
 	private static List<String> upperCase(List<String> names) {

@@ -130,6 +130,12 @@ class ProfileReadIntegrationTests {
 	}
 
 	@Test
+	void readsAUserCalledPingAsAUserNotAsTheRoutingProbe() throws Exception {
+		ProblemAssert.assertProblem(this.api.get(PATH + "ping"), 404, "profile-not-found");
+		assertThat(this.api.get(PATH + "_ping").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void fallsBackToMongoWhenRedisHasNothingAndRewarmsRedis() throws Exception {
 		String user = user();
 		profiles().insertOne(currentDocument(user, user));

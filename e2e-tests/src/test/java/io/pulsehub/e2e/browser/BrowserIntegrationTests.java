@@ -76,9 +76,9 @@ class BrowserIntegrationTests {
 		awaitOperation("/api/v1/events/batch");
 		browser.screenshot("ingestion-service");
 		select("profile-service");
-		WebElement ping = awaitOperation("/api/v1/profiles/ping");
+		WebElement ping = awaitOperation("/api/v1/profiles/_ping");
 		browser.screenshot("profile-service");
-		assertThat(ping.getText()).isEqualTo("/api/v1/profiles/ping");
+		assertThat(ping.getText()).isEqualTo("/api/v1/profiles/_ping");
 		assertThat(page.findElements(By.cssSelector(".opblock-summary-path"))).extracting(WebElement::getText)
 			.doesNotContain("/api/v1/events/batch");
 	}

@@ -82,7 +82,7 @@ class PointsCommandBenchmark {
 		}
 		String report = String.format(Locale.ROOT,
 				"%nraw PostgreSQL ceiling (%d connections, UPDATE+INSERT+COMMIT): %.0f tx/s%n"
-						+ "signed HTTP round trip ceiling (GET /api/v1/points/ping, 8 clients): %.0f req/s, "
+						+ "signed HTTP round trip ceiling (GET /api/v1/points/_ping, 8 clients): %.0f req/s, "
 						+ "test JVM at %.0f%% of the machine's CPU%n"
 						+ "| closed-loop clients | commands/s | ratio to PostgreSQL ceiling | p50 ms | p99 ms | max ms "
 						+ "| applied | refused (409/422) | test JVM CPU |%n|---|---|---|---|---|---|---|---|---|%n%s%n",
@@ -134,7 +134,7 @@ class PointsCommandBenchmark {
 			for (int c = 0; c < clients; c++) {
 				executor.submit(() -> {
 					while (System.nanoTime() < end) {
-						if (api.get("/api/v1/points/ping").statusCode() == 200) {
+						if (api.get("/api/v1/points/_ping").statusCode() == 200) {
 							answered.increment();
 						}
 					}

@@ -106,6 +106,10 @@ class PointsQueryIntegrationTests {
 		assertThat(this.api.get("/api/v1/points/u1/history?page=-1").statusCode()).isEqualTo(400);
 		assertThat(this.api.get("/api/v1/points/u1/history?page=abc").statusCode()).isEqualTo(400);
 		assertThat(this.api.get("/api/v1/points/bad$id").statusCode()).isEqualTo(400);
+		// a user called "ping" is a user: the routing probe lives at "_ping", never a
+		// user id
+		assertThat(this.api.get("/api/v1/points/ping").statusCode()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/points/_ping").statusCode()).isEqualTo(200);
 	}
 
 	@Test

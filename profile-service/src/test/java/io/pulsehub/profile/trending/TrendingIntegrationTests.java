@@ -166,7 +166,7 @@ class TrendingIntegrationTests {
 				"$.paths['/api/v1/trending'].get.parameters[?(@.name == 'limit')].schema.type"))
 			.containsExactly("integer");
 		assertThat((Map<String, Object>) JsonPath.read(document.body(), "$.paths"))
-			.containsKey("/api/v1/profiles/ping");
+			.containsKey("/api/v1/profiles/_ping");
 	}
 
 	/** Items {@code sku-1} to {@code sku-n}, each scored ten times its number. */
