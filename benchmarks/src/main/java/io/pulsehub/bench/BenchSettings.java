@@ -37,7 +37,7 @@ record BenchSettings(String gateway, String ingestion, String profile, String ap
 				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))));
 	}
 
-	private static String env(String name, String fallback) {
+	static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}

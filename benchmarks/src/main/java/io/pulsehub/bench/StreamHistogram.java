@@ -22,15 +22,30 @@ final class StreamHistogram {
 
 	private static final String METRIC = "pulsehub_stream_end_to_end_latency_seconds";
 
-	private static final Pattern BUCKET = Pattern
-		.compile("^" + METRIC + "_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*}\\s+(\\S+)");
+	private final Pattern bucket;
+
+	private final String series;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final URI uri;
 
 	StreamHistogram(String streamProcessor) {
-		this.uri = URI.create(streamProcessor + "/actuator/prometheus");
+		this(streamProcessor, METRIC, "");
+	}
+
+	/**
+	 * Any service's timer histogram, e.g. the sync-service's
+	 * {@code pulsehub_sync_lag_seconds} of one strategy.
+	 * @param service the service's base URL
+	 * @param metric the metric's Prometheus name, without {@code _bucket}
+	 * @param series a label the counted series carry, e.g.
+	 * {@code strategy="WRITE_BEHIND"}; empty for every series
+	 */
+	StreamHistogram(String service, String metric, String series) {
+		this.uri = URI.create(service + "/actuator/prometheus");
+		this.bucket = Pattern.compile("^" + metric + "_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*}\\s+(\\S+)");
+		this.series = series;
 	}
 
 	/**
@@ -93,8 +108,8 @@ final class StreamHistogram {
 				return new Snapshot(buckets);
 			}
 			for (String line : response.body().split("\n")) {
-				Matcher bucket = BUCKET.matcher(line);
-				if (bucket.find()) {
+				Matcher bucket = this.bucket.matcher(line);
+				if (bucket.find() && line.contains(this.series)) {
 					buckets.merge(parse(bucket.group(1)), parse(bucket.group(2)), Double::sum);
 				}
 			}

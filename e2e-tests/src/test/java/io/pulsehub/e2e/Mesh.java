@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ public final class Mesh implements AutoCloseable {
 
 	private final Map<String, MeshApp> apps = new LinkedHashMap<>();
 
+	private final List<MeshApp> extras = new ArrayList<>();
+
+	private final Path logDir;
+
 	private Map<String, String> environment = Map.of();
 
 	private final Thread shutdownHook = new Thread(this::close, "mesh-shutdown");
@@ -63,9 +68,9 @@ public final class Mesh implements AutoCloseable {
 	}
 
 	private Mesh(List<String> names) throws IOException {
-		Path logDir = Path.of("target", "e2e-logs").toAbsolutePath();
-		Files.createDirectories(logDir);
-		names.forEach((name) -> this.apps.put(name, new MeshApp(name, logDir)));
+		this.logDir = Path.of("target", "e2e-logs").toAbsolutePath();
+		Files.createDirectories(this.logDir);
+		names.forEach((name) -> this.apps.put(name, new MeshApp(name, this.logDir)));
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
@@ -87,8 +92,8 @@ public final class Mesh implements AutoCloseable {
 	}
 
 	private void start() throws Exception {
-		Path root = Path.of(System.getProperty("pulsehub.root", ".."));
-		String version = System.getProperty("pulsehub.version");
+		Path root = root();
+		String version = version();
 		Map<String, String> environment = environment(root);
 		this.environment = environment;
 		MeshApp config = app("config-server");
@@ -96,7 +101,7 @@ public final class Mesh implements AutoCloseable {
 		config.awaitHealthy(START_TIMEOUT);
 		for (MeshApp app : this.apps.values()) {
 			if (app != config) {
-				app.start(root, version, environmentOf(app.name(), environment));
+				app.start(root, version, environmentOf(app.name(), environment, Map.of()));
 			}
 		}
 		try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -116,12 +121,63 @@ public final class Mesh implements AutoCloseable {
 	 * @param whileDown runs between the kill and the restart
 	 */
 	void killAndRestart(String name, Runnable whileDown) throws Exception {
-		MeshApp app = app(name);
+		killAndRestart(app(name), Map.of(), whileDown);
+	}
+
+	/**
+	 * Kills an instance (one of the mesh's or an {@link #startExtra extra} one) with
+	 * SIGKILL, then starts it again on its port with the mesh's environment plus
+	 * {@code settings}.
+	 * @param app the instance
+	 * @param settings environment variables of the restarted instance, on top of the
+	 * mesh's
+	 * @param whileDown runs between the kill and the restart
+	 */
+	void killAndRestart(MeshApp app, Map<String, String> settings, Runnable whileDown) throws Exception {
 		app.kill();
 		whileDown.run();
-		app.start(Path.of(System.getProperty("pulsehub.root", "..")), System.getProperty("pulsehub.version"),
-				environmentOf(name, this.environment));
+		app.start(root(), version(), environmentOf(app.module(), this.environment, settings));
 		app.awaitHealthy(START_TIMEOUT);
+	}
+
+	/**
+	 * Starts one more instance of an app next to the mesh's (same jar, a free port of its
+	 * own, registered with Eureka like the others) and waits until it is healthy. The
+	 * mesh stops it on close; a test that starts one should {@link #stopExtra stop} it
+	 * when done, so later tests find the mesh as it was.
+	 * @param name the app, e.g. {@code sync-service}
+	 * @param settings environment variables of this instance, on top of the mesh's
+	 * @return the running instance
+	 */
+	MeshApp startExtra(String name, Map<String, String> settings) throws Exception {
+		MeshApp extra;
+		synchronized (this.extras) {
+			extra = new MeshApp(name, name + "-extra-" + (this.extras.size() + 1), this.logDir);
+			this.extras.add(extra);
+		}
+		extra.start(root(), version(), environmentOf(name, this.environment, settings));
+		extra.awaitHealthy(START_TIMEOUT);
+		return extra;
+	}
+
+	/**
+	 * Stops an extra instance gracefully (it deregisters from Eureka and leaves its
+	 * consumer groups).
+	 * @param extra an instance {@link #startExtra} started
+	 */
+	void stopExtra(MeshApp extra) {
+		extra.stop();
+		synchronized (this.extras) {
+			this.extras.remove(extra);
+		}
+	}
+
+	private static Path root() {
+		return Path.of(System.getProperty("pulsehub.root", ".."));
+	}
+
+	private static String version() {
+		return System.getProperty("pulsehub.version");
 	}
 
 	private Map<String, String> environment(Path root) {
@@ -146,7 +202,8 @@ public final class Mesh implements AutoCloseable {
 	 * The shared environment plus what differs per app: each service's own database (as
 	 * {@code pulsehub up} and docker-compose give it).
 	 */
-	private static Map<String, String> environmentOf(String app, Map<String, String> shared) {
+	private static Map<String, String> environmentOf(String app, Map<String, String> shared,
+			Map<String, String> settings) {
 		Map<String, String> environment = new HashMap<>(shared);
 		if (app.equals("points-service")) {
 			String points = LocalStack.postgres().jdbcUrl("pulsehub_points");
@@ -156,12 +213,17 @@ public final class Mesh implements AutoCloseable {
 		else {
 			environment.put("POSTGRES_URL", LocalStack.postgres().jdbcUrl("pulsehub_ingestion"));
 		}
+		environment.putAll(settings);
 		return environment;
 	}
 
 	@Override
 	public void close() {
-		this.apps.values().parallelStream().forEach(MeshApp::stop);
+		List<MeshApp> all = new ArrayList<>(this.apps.values());
+		synchronized (this.extras) {
+			all.addAll(this.extras);
+		}
+		all.parallelStream().forEach(MeshApp::stop);
 		try {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 		}

@@ -28,6 +28,8 @@ public final class MeshApp {
 
 	private final String name;
 
+	private final String module;
+
 	private final int port;
 
 	private final Path log;
@@ -35,6 +37,17 @@ public final class MeshApp {
 	private Process process;
 
 	MeshApp(String name, Path logDir) {
+		this(name, name, logDir);
+	}
+
+	/**
+	 * An instance of an app under a name of its own (its log and private jar copy).
+	 * @param module the app's module (whose jar runs)
+	 * @param name the instance's name
+	 * @param logDir where it logs
+	 */
+	MeshApp(String module, String name, Path logDir) {
+		this.module = module;
 		this.name = name;
 		this.port = freePort();
 		this.log = logDir.resolve(name + ".log");
@@ -42,6 +55,10 @@ public final class MeshApp {
 
 	String name() {
 		return this.name;
+	}
+
+	String module() {
+		return this.module;
 	}
 
 	/**
@@ -62,7 +79,7 @@ public final class MeshApp {
 	}
 
 	void start(Path root, String version, Map<String, String> environment) throws IOException {
-		Path built = root.resolve(this.name).resolve("target").resolve(this.name + "-" + version + ".jar");
+		Path built = root.resolve(this.module).resolve("target").resolve(this.module + "-" + version + ".jar");
 		if (!Files.isRegularFile(built)) {
 			throw new IllegalStateException(built + " is missing: package the apps first (./mvnw verify does)");
 		}

@@ -56,6 +56,31 @@ final class MeshHttp {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * Any call: {@code PUT}, {@code PATCH}, {@code DELETE} and the like.
+	 * @param method the HTTP method
+	 * @param uri where to
+	 * @param contentType the body's type, {@code null} when there is no body
+	 * @param body the body, {@code null} for none
+	 * @param headerSets further headers
+	 * @return the answer
+	 */
+	@SafeVarargs
+	static HttpResponse<String> send(String method, URI uri, String contentType, String body,
+			Map<String, String>... headerSets) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(20))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		for (Map<String, String> headers : headerSets) {
+			headers.forEach(request::header);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	@SafeVarargs
 	static HttpResponse<String> get(URI uri, Map<String, String>... headerSets) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
