@@ -25,6 +25,7 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the cold-path archiver: its own consumer (raw bytes, batches, offsets committed
- * after the database commit), dead-letter producer, error handler, partition maintainer
- * and lag monitor.
+ * after the database commit), dead-letter producer, error handler, partition maintainer,
+ * lag monitor and the eraser that follows profile erasures.
  * <p>
  * The archiver's Kafka clients are deliberately not beans: a {@code ConsumerFactory},
  * {@code ProducerFactory} or {@code KafkaTemplate} bean would switch off Boot's
@@ -82,6 +83,32 @@ class ArchiveConfiguration {
 		listenerContainer.setConcurrency(properties.concurrency());
 		listenerContainer
 			.setCommonErrorHandler(ArchiveBackOffs.errorHandler(properties.retry(), deadLetters, scheduler));
+		return listenerContainer;
+	}
+
+	/**
+	 * Follows {@code profile-changes} from its start in a group of its own and erases the
+	 * archive of every DELETED profile; a failure is retried without limit (record by
+	 * record, offsets committed after each erasure).
+	 */
+	@Bean
+	ConcurrentMessageListenerContainer<String, byte[]> archiveErasureListenerContainer(ArchiveProperties properties,
+			KafkaProperties kafka, KafkaConnectionDetails connection, MeterRegistry registry, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, ArchiveMetrics metrics) {
+		DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(
+				consumerProperties(properties, kafka, connection), Topics.PROFILE_CHANGES.keySerde()::deserializer,
+				ByteArrayDeserializer::new);
+		consumers.addListener(new MicrometerConsumerListener<>(registry));
+		ContainerProperties container = new ContainerProperties(Topics.PROFILE_CHANGES.name());
+		String groupId = properties.groupId() + "-erasures";
+		container.setGroupId(groupId);
+		container.setClientId(groupId);
+		container.setAckMode(AckMode.RECORD);
+		container.setMessageListener(
+				new ErasureListener(new ArchiveEraser(jdbc, new TransactionTemplate(transactionManager)), metrics));
+		ConcurrentMessageListenerContainer<String, byte[]> listenerContainer = new ConcurrentMessageListenerContainer<>(
+				consumers, container);
+		listenerContainer.setCommonErrorHandler(new DefaultErrorHandler(ArchiveBackOffs.outage(properties.retry())));
 		return listenerContainer;
 	}
 

@@ -29,7 +29,7 @@ class ArchiveMetrics {
 			.description("Events stored in activity_events")
 			.register(registry);
 		this.duplicates = Counter.builder(PREFIX + "events.duplicates")
-			.description("Events not stored again because their event id was already archived")
+			.description("Events not stored: their event id was already archived, or their user was erased")
 			.register(registry);
 		// Until the first write, progress is measured from the start.
 		this.newestArchivedTimestamp = new AtomicLong(clock.millis());
@@ -68,6 +68,30 @@ class ArchiveMetrics {
 		Counter.builder(PREFIX + "events.dlt")
 			.description("Records published to the dead-letter topic")
 			.tag("reason", reason)
+			.register(this.registry)
+			.increment();
+	}
+
+	/**
+	 * Counts one user erased from the archive.
+	 * @param rows how many of their rows were deleted
+	 */
+	void erased(long rows) {
+		erasure("erased");
+		Counter.builder(PREFIX + "erased.rows")
+			.description("activity_events rows deleted because their user was erased")
+			.register(this.registry)
+			.increment(rows);
+	}
+
+	/**
+	 * Counts one profile change the archive eraser acted on.
+	 * @param outcome {@code erased} or {@code unreadable}
+	 */
+	void erasure(String outcome) {
+		Counter.builder(PREFIX + "erasures")
+			.description("DELETED profile changes applied to the archive, by outcome")
+			.tag("outcome", outcome)
 			.register(this.registry)
 			.increment();
 	}

@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * occurrence of an id within the batch; {@code activity_event_ids} (event id primary key,
  * not partitioned) admits only ids it has never seen, whatever their event time; and only
  * those rows are inserted into the partitioned table. A redelivered batch therefore
- * inserts nothing, and the statement's count is the number of new rows.
+ * inserts nothing, and the statement's count is the number of new rows. Events of a user
+ * with an {@code archive_erasures} tombstone are dropped before anything is stored
+ * ({@link ArchiveEraser}).
  */
 class EventArchive {
 
@@ -32,9 +34,12 @@ class EventArchive {
 			                              item_id, page_url, user_agent, ip, amount_minor, currency, properties,
 			                              kafka_partition, kafka_offset, ord)
 			    ORDER BY b.event_id, b.ord
+			), kept AS (
+			    SELECT b.* FROM batch b
+			    WHERE NOT EXISTS (SELECT 1 FROM archive_erasures e WHERE e.user_id = b.user_id)
 			), fresh AS (
 			    INSERT INTO activity_event_ids (event_id, occurred_at)
-			    SELECT event_id, occurred_at FROM batch
+			    SELECT event_id, occurred_at FROM kept
 			    ON CONFLICT (event_id) DO NOTHING
 			    RETURNING event_id
 			)
@@ -44,7 +49,7 @@ class EventArchive {
 			SELECT b.event_id, b.user_id, b.event_type, b.occurred_at, b.received_at, b.session_id, b.item_id,
 			       b.page_url, b.user_agent, b.ip, b.amount_minor, b.currency, b.properties::jsonb,
 			       b.kafka_partition, b.kafka_offset
-			FROM batch b JOIN fresh f ON f.event_id = b.event_id
+			FROM kept b JOIN fresh f ON f.event_id = b.event_id
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -56,7 +61,7 @@ class EventArchive {
 	/**
 	 * Archives the rows in one statement.
 	 * @param rows the rows, in offset order
-	 * @return how many rows were new (the rest were duplicates)
+	 * @return how many rows were stored (the rest were duplicates or of erased users)
 	 * @throws org.springframework.dao.DataAccessException if the statement failed;
 	 * nothing was written then
 	 */

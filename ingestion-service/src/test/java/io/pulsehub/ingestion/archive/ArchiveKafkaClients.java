@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.pulsehub.contracts.Topic;
 import io.pulsehub.contracts.Topics;
+import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.events.UserActivityEvent;
 import io.pulsehub.localstack.junit.LocalStack;
 import org.apache.kafka.clients.admin.Admin;
@@ -59,6 +60,23 @@ final class ArchiveKafkaClients {
 		}
 		catch (InterruptedException | ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not produce the test record", ex);
+		}
+	}
+
+	/**
+	 * Publishes a profile change as profile-service does (key: the user id).
+	 */
+	static void send(ProfileChanged change) {
+		Topic<String, ProfileChanged> topic = Topics.PROFILE_CHANGES;
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, ProfileChanged> producer = new KafkaProducer<>(config, topic.keySerde().serializer(),
+				topic.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(topic.name(), change.getUserId(), change))
+				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException | ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not produce the test change", ex);
 		}
 	}
 
