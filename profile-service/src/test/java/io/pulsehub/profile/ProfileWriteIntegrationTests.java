@@ -17,6 +17,7 @@ import io.pulsehub.contracts.events.ProfileChanged;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.contracts.profile.UserProfileDocument;
 import io.pulsehub.localstack.junit.LocalStack;
+import io.pulsehub.profile.core.ProfileHashStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,9 @@ class ProfileWriteIntegrationTests {
 
 	@Autowired
 	private CircuitBreakerRegistry breakers;
+
+	@Autowired
+	private ProfileHashStore hashes;
 
 	private ProfileApi api;
 
@@ -96,6 +100,28 @@ class ProfileWriteIntegrationTests {
 		assertThat(announced.get(0).getChangedFieldsList()).containsExactlyInAnyOrder("attr.tier", "attr.address");
 		assertThat(announced.get(1).getChangedFieldsList()).containsExactlyInAnyOrder("attr.address", "attr.newsletter",
 				"attr.tier");
+		// announced, so out of the outbox
+		assertThat(this.redis.opsForZSet().score(ProfileHashStore.ATTRIBUTE_OUTBOX, user)).isNull();
+	}
+
+	@Test
+	void announcesAnAttributeChangeThatWasStoredButNeverAnnounced() {
+		String user = ProfileReadIntegrationTests.user();
+		// what a crash between the Redis write and the publish leaves: stored, in the
+		// outbox, no event
+		long version = this.hashes.writeAttributes(user, 0, Instant.now().minusSeconds(60), 100,
+				Map.of("attr.tier", "\"gold\""), List.of());
+		assertThat(version).isEqualTo(1);
+		assertThat(this.redis.opsForZSet().score(ProfileHashStore.ATTRIBUTE_OUTBOX, user)).isNotNull();
+		List<ProfileChanged> announced = this.changes.changesOf(user, 1);
+		assertThat(announced).singleElement().satisfies((change) -> {
+			assertThat(change.getKind()).isEqualTo(ChangeKind.ATTRIBUTES);
+			assertThat(change.getVersion()).isEqualTo(1);
+			assertThat(change.getChangedFieldsList()).containsExactly("attr.tier");
+		});
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.redis.opsForZSet().score(ProfileHashStore.ATTRIBUTE_OUTBOX, user)).isNull());
 	}
 
 	@Test

@@ -25,9 +25,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Applies an attribute patch: reads the current attributes, merges, and writes the result
  * with one Redis script that checks the attribute version it read (retrying a few times
- * if another write came first), then announces the change and drops the user from this
- * instance's cache. A user Redis does not know is first copied back from MongoDB, so the
- * new hash does not hide their other sections.
+ * if another write came first) and puts the user in the outbox, then announces the
+ * change, takes the user out of the outbox and drops them from this instance's cache. A
+ * change stored but not announced (Kafka down, the process died) is announced by
+ * {@link AttributeOutboxRelay}. A user Redis does not know is first copied back from
+ * MongoDB, so the new hash does not hide their other sections.
  */
 class AttributeWriter {
 
@@ -77,10 +79,10 @@ class AttributeWriter {
 			throw ProfileProblem.conflict();
 		}
 		catch (StoreUnavailableException ex) {
-			throw ProfileProblem.unavailable(
-					("kafka".equals(ex.store()) ? "The attributes were stored but the change could not be announced; "
-							+ "repeat the same patch." : "Redis did not answer in time; nothing was stored."),
-					this.retryAfter);
+			throw ProfileProblem.unavailable(("kafka".equals(ex.store())
+					? "The attributes were stored but the change could not be announced yet; "
+							+ "it will be announced once Kafka answers, or repeat the same patch."
+					: "Redis did not answer in time; nothing was stored."), this.retryAfter);
 		}
 	}
 
@@ -122,7 +124,17 @@ class AttributeWriter {
 		List<String> changed = new ArrayList<>(sets.keySet());
 		changed.addAll(deletes);
 		this.changes.publish(userId, ChangeKind.ATTRIBUTES, changed, version, now);
+		announced(userId, now);
 		return new AttributesView(userId, attributes, version, now);
+	}
+
+	private void announced(String userId, Instant writtenAt) {
+		try {
+			this.hashes.outboxDone(userId, writtenAt.toEpochMilli());
+		}
+		catch (StoreUnavailableException ex) {
+			// stored and announced; the relay announces it once more, which is harmless
+		}
 	}
 
 	private StoredProfile current(String userId) {

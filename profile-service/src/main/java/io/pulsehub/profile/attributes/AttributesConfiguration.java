@@ -2,6 +2,7 @@ package io.pulsehub.profile.attributes;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pulsehub.profile.cache.ProfileCache;
 import io.pulsehub.profile.core.ProfileChangePublisher;
 import io.pulsehub.profile.core.ProfileDocumentStore;
@@ -24,6 +25,12 @@ class AttributesConfiguration {
 			ProfileChangePublisher changes, ProfileCache cache, AttributeProperties properties, Clock clock,
 			StoreProperties store) {
 		return new AttributeWriter(hashes, documents, changes, cache, properties, clock, store.retryAfter());
+	}
+
+	@Bean
+	AttributeOutboxRelay attributeOutboxRelay(ProfileHashStore hashes, ProfileChangePublisher changes,
+			AttributeProperties properties, Clock clock, MeterRegistry registry) {
+		return new AttributeOutboxRelay(hashes, changes, clock, properties.outboxRelayInterval(), registry);
 	}
 
 }

@@ -52,6 +52,7 @@ class AttributesController {
 	AttributesController(AttributeWriter writer, AttributeProperties properties) {
 		this.writer = writer;
 		this.properties = properties;
+
 	}
 
 	@Operation(summary = "Merge-patch a user's attributes",
@@ -78,7 +79,9 @@ class AttributesController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "415", description = "Not application/merge-patch+json",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503", description = "Redis or Kafka unavailable; retry after Retry-After",
+	@ApiResponse(responseCode = "503",
+			description = "Redis unavailable (nothing stored) or Kafka not acknowledging (stored, announced "
+					+ "later by the outbox); retry after Retry-After",
 			headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PatchMapping(path = "/api/v1/profiles/{userId}/attributes", consumes = MERGE_PATCH,

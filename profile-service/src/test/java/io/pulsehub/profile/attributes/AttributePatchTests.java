@@ -1,6 +1,7 @@
 package io.pulsehub.profile.attributes;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import io.pulsehub.profile.core.InputError;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class AttributePatchTests {
 
 	private static final AttributeProperties LIMITS = new AttributeProperties(100, 50, DataSize.ofKilobytes(4),
-			DataSize.ofKilobytes(64));
+			DataSize.ofKilobytes(64), Duration.ofSeconds(5));
 
 	@Test
 	void mergesObjectsRemovesNullsAndReplacesEverythingElse() {
