@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pulsehub.contracts.events.ChangeKind;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.contracts.profile.UserProfileDocument;
@@ -45,6 +46,9 @@ class CacheInvalidationIntegrationTests {
 
 	@Autowired
 	private MongoDatabase profileDatabase;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private ConfigurableApplicationContext second;
 
@@ -96,6 +100,30 @@ class CacheInvalidationIntegrationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> assertThat(tier(other.get(PATH + user))).isEqualTo("gold"));
+	}
+
+	@Test
+	void remembersAnUnknownUserUntilTheirFirstChange() throws Exception {
+		ProfileApi api = new ProfileApi(this.port);
+		String user = ProfileReadIntegrationTests.user();
+		ProblemAssert.assertProblem(api.get(PATH + user), 404, "profile-not-found");
+		// a writer creates the user; until its change arrives, the known absence is
+		// served
+		// from L1 without asking Redis and MongoDB again
+		this.redis.opsForHash()
+			.putAll(RedisLayout.profileKey(user), Map.of("attr.tier", "\"bronze\"", "attr.version", "1"));
+		ProblemAssert.assertProblem(api.get(PATH + user), 404, "profile-not-found");
+		assertThat(this.registry.get("pulsehub.profile.read.lookups")
+			.tag("level", "l1")
+			.tag("result", "absent")
+			.counter()
+			.count()).isPositive();
+		try (ChangeTopic changes = new ChangeTopic()) {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+				changes.publish(user, ChangeKind.ATTRIBUTES, 1, Instant.now());
+				assertThat(tier(api.get(PATH + user))).isEqualTo("bronze");
+			});
+		}
 	}
 
 	private static String tier(HttpResponse<String> response) {

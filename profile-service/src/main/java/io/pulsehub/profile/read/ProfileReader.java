@@ -51,6 +51,10 @@ class ProfileReader {
 	Optional<ProfileRead> read(String userId) {
 		long start = System.nanoTime();
 		ProfileFields cached = this.cache.get(userId);
+		if (cached != null && ProfileCache.isAbsent(cached)) {
+			this.metrics.lookup(ReadMetrics.L1, "absent", since(start));
+			return Optional.empty();
+		}
 		this.metrics.lookup(ReadMetrics.L1, (cached != null) ? "hit" : "miss", since(start));
 		if (cached != null) {
 			return Optional.of(new ProfileRead(cached, ReadMetrics.L1));
@@ -80,6 +84,7 @@ class ProfileReader {
 			return Optional.of(new ProfileRead(inRedis.fields(), ReadMetrics.L2));
 		}
 		if (inRedis != null && inRedis.erased()) {
+			this.cache.putAbsent(userId);
 			return Optional.empty();
 		}
 		this.metrics.fallback((inRedis != null) ? "redis-miss" : "redis-unavailable");
@@ -90,6 +95,7 @@ class ProfileReader {
 					this.retryAfter);
 		}
 		if (!inMongo.found()) {
+			this.cache.putAbsent(userId);
 			return Optional.empty();
 		}
 		if (inRedis != null) {

@@ -27,7 +27,8 @@ final class ReadMetrics {
 	/**
 	 * Counts one lookup at a level and records how long it took.
 	 * @param level {@link #L1}, {@link #L2} or {@link #L3}
-	 * @param result {@code hit}, {@code miss} or {@code error}
+	 * @param result {@code hit}, {@code miss}, {@code error} or (L1 only) {@code absent}:
+	 * a user known to have no profile
 	 * @param took the lookup's duration
 	 */
 	void lookup(String level, String result, Duration took) {
