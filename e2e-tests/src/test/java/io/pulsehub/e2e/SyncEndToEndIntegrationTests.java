@@ -73,23 +73,30 @@ class SyncEndToEndIntegrationTests {
 	@AfterAll
 	static void leaveTheMeshAsFound() throws Exception {
 		try {
-			send("DELETE", gateway(ROUTES + ROUTE), null, null, admin());
-			mesh.stopExtra(second);
-			// Later tests call /admin/sync/** through the gateway, which keeps the
-			// stopped
-			// instance for a few seconds (registry fetch, load-balancer cache): wait
-			// until
-			// it has forgotten it, with few enough calls meanwhile not to trip its
-			// breaker.
-			Set<String> first = Set.of(instanceId(mesh.app("sync-service")));
-			AtomicInteger streak = new AtomicInteger();
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofSeconds(2))
-				.until(() -> (answering(2).equals(first) ? streak.incrementAndGet() : streak.getAndSet(0)) >= 3);
+			if (second != null) {
+				send("DELETE", gateway(ROUTES + ROUTE), null, null, admin());
+				mesh.stopExtra(second);
+				awaitGatewayForgetsTheSecondInstance();
+			}
 		}
 		finally {
-			observer.close();
+			if (observer != null) {
+				observer.close();
+			}
 		}
+	}
+
+	/**
+	 * Later tests call /admin/sync/** through the gateway, which keeps a stopped instance
+	 * for a few seconds (registry fetch, load-balancer cache). Few calls meanwhile, so as
+	 * not to trip its circuit breaker.
+	 */
+	private static void awaitGatewayForgetsTheSecondInstance() {
+		Set<String> first = Set.of(instanceId(mesh.app("sync-service")));
+		AtomicInteger streak = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> (answering(2).equals(first) ? streak.incrementAndGet() : streak.getAndSet(0)) >= 3);
 	}
 
 	@Test
