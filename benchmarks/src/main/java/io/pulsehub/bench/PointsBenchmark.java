@@ -70,9 +70,9 @@ public final class PointsBenchmark {
 		Map<String, Integer> pools = pools();
 		BenchRun.say("pools reported by points-service: " + pools);
 		long accepted = 0;
-		BenchRun
-			.say("warm-up: commands through the gateway and direct for " + this.settings.warmup().toSeconds() + " s");
-		accepted += this.load.run(CLIENTS, this.settings.warmup(), this.commands.mixedViaGateway(), 1, CREATED)
+		BenchRun.say("warm-up: earns (they fund the spenders) through the gateway and direct for "
+				+ this.settings.warmup().toSeconds() + " s");
+		accepted += this.load.run(CLIENTS, this.settings.warmup(), this.commands.earnsViaGateway(), 1, CREATED)
 			.requests();
 		accepted += this.load.run(CLIENTS, this.settings.warmup().dividedBy(3), this.commands.earnsDirect(), 1, CREATED)
 			.requests();
