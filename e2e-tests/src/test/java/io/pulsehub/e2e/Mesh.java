@@ -180,6 +180,20 @@ public final class Mesh implements AutoCloseable {
 		return System.getProperty("pulsehub.version");
 	}
 
+	/**
+	 * Stops one app gracefully (if it runs) and starts it again on its port with extra
+	 * environment variables on top of its usual ones; with none, in its normal
+	 * environment.
+	 * @param name the app
+	 * @param extraEnvironment variables added to (or replacing) the app's usual ones
+	 */
+	void restart(String name, Map<String, String> extraEnvironment) throws Exception {
+		MeshApp app = app(name);
+		app.stop();
+		app.start(root(), version(), environmentOf(name, this.environment, extraEnvironment));
+		app.awaitHealthy(START_TIMEOUT);
+	}
+
 	private Map<String, String> environment(Path root) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("CONFIG_SERVER_URL", app("config-server").uri("").toString());

@@ -103,6 +103,15 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Starts with the context unless {@code pulsehub.points.outbox.relay-enabled} is
+	 * false.
+	 */
+	@Override
+	public boolean isAutoStartup() {
+		return this.properties.relayEnabled();
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.executor != null) {
