@@ -1,13 +1,19 @@
 package io.pulsehub.localstack.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
  * The H2 backend answering {@code hello}, the handshake command current drivers and
  * Spring Boot's MongoDB health indicator send, as MongoDB does: the {@code isMaster}
- * reply with {@code isWritablePrimary}. mongo-java-server only knows the legacy name.
+ * reply with {@code isWritablePrimary}. mongo-java-server only knows the legacy name. Its
+ * collections use the {@code _id} index for every query that pins an id
+ * ({@link IdIndexedH2Collection}).
  */
 final class HelloAwareH2Backend extends H2Backend {
 
@@ -23,6 +29,33 @@ final class HelloAwareH2Backend extends H2Backend {
 			return reply;
 		}
 		return super.handleCommand(channel, databaseName, command, query);
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new IdIndexedH2Database(databaseName);
+	}
+
+	/**
+	 * An H2 database opening {@link IdIndexedH2Collection}s on the maps H2Database names
+	 * (so existing data files open unchanged). An inner class: H2Database's constructor
+	 * already opens collections, before a field of a subclass would be set, while the
+	 * enclosing backend (and its store) is reachable from the start.
+	 */
+	private final class IdIndexedH2Database extends H2Database {
+
+		IdIndexedH2Database(String databaseName) {
+			super(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			String namespace = getFullCollectionNamespace(collectionName);
+			return new IdIndexedH2Collection(this, collectionName, options,
+					getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
+					this.cursorRegistry);
+		}
+
 	}
 
 }
