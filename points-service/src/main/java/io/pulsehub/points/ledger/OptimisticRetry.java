@@ -29,8 +29,8 @@ class OptimisticRetry {
 		this.transactions = transactions;
 		this.maxAttempts = properties.maxAttempts();
 		this.backoff = properties.retryBackoff();
-		this.conflicts = registry.counter("points.ledger.conflicts", "outcome", "retried");
-		this.exhausted = registry.counter("points.ledger.conflicts", "outcome", "exhausted");
+		this.conflicts = registry.counter("pulsehub.points.ledger.conflicts", "outcome", "retried");
+		this.exhausted = registry.counter("pulsehub.points.ledger.conflicts", "outcome", "exhausted");
 	}
 
 	<T> T run(String userId, Supplier<T> command) {

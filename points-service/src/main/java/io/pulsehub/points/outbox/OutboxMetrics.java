@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 class OutboxMetrics {
 
-	static final String PREFIX = "points.outbox.";
+	static final String PREFIX = "pulsehub.points.outbox.";
 
 	private final AtomicLong backlog = new AtomicLong();
 

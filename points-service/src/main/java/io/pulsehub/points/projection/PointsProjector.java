@@ -49,7 +49,7 @@ class PointsProjector {
 			logger.warn("Points projection of {} skipped to sequence {}: rebuild it from the ledger", event.getUserId(),
 					event.getSequence());
 		}
-		this.registry.counter("points.projection.events", "outcome", outcome(result)).increment();
+		this.registry.counter("pulsehub.points.projection.events", "outcome", outcome(result)).increment();
 		// A replay of the latest event announces it again: the first announcement may be
 		// what failed. Consumers of profile-changes are idempotent on the version.
 		if (result != RedisPointsProjection.STALE && result != RedisPointsProjection.ERASED) {

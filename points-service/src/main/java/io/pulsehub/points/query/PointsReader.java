@@ -42,7 +42,7 @@ class PointsReader {
 	}
 
 	private void count(String route) {
-		this.registry.counter("points.reads", "route", route).increment();
+		this.registry.counter("pulsehub.points.reads", "route", route).increment();
 	}
 
 }

@@ -61,7 +61,7 @@ class RiskAlerts {
 			@Override
 			public void afterCommit() {
 				RiskAlerts.this.registry
-					.counter("points.risk.alerts", "rule", finding.ruleId(), "outcome", outcome.name())
+					.counter("pulsehub.points.risk.alerts", "rule", finding.ruleId(), "outcome", outcome.name())
 					.increment();
 			}
 		});

@@ -34,8 +34,8 @@ class OutboxPublisherTests {
 	void reportsEveryMessageKafkaAcknowledged() {
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
 		assertThat(this.publisher.publish(List.of(message(1), message(2), message(3)))).containsExactly(1L, 2L, 3L);
-		assertThat(this.registry.counter("points.outbox.published").count()).isEqualTo(3);
-		assertThat(this.registry.counter("points.outbox.publish.failures").count()).isZero();
+		assertThat(this.registry.counter("pulsehub.points.outbox.published").count()).isEqualTo(3);
+		assertThat(this.registry.counter("pulsehub.points.outbox.publish.failures").count()).isZero();
 	}
 
 	@Test
@@ -43,15 +43,15 @@ class OutboxPublisherTests {
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged(),
 				CompletableFuture.failedFuture(new IllegalStateException("broker gone")), acknowledged());
 		assertThat(this.publisher.publish(List.of(message(1), message(2), message(3)))).containsExactly(1L);
-		assertThat(this.registry.counter("points.outbox.published").count()).isEqualTo(1);
-		assertThat(this.registry.counter("points.outbox.publish.failures").count()).isEqualTo(2);
+		assertThat(this.registry.counter("pulsehub.points.outbox.published").count()).isEqualTo(1);
+		assertThat(this.registry.counter("pulsehub.points.outbox.publish.failures").count()).isEqualTo(2);
 	}
 
 	@Test
 	void treatsAMissingAcknowledgementAsAFailure() {
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(new CompletableFuture<>());
 		assertThat(this.publisher.publish(List.of(message(7)))).isEmpty();
-		assertThat(this.registry.counter("points.outbox.publish.failures").count()).isEqualTo(1);
+		assertThat(this.registry.counter("pulsehub.points.outbox.publish.failures").count()).isEqualTo(1);
 	}
 
 	private static CompletableFuture<SendResult<String, byte[]>> acknowledged() {

@@ -130,29 +130,29 @@ class OutboxRelayIntegrationTests {
 	@Test
 	void neverRecreatesThePointsOfAnErasedUser() throws Exception {
 		String user = this.run + "-erased";
-		double erasedBefore = this.registry.counter("points.projection.events", "outcome", "erased").count();
+		double erasedBefore = this.registry.counter("pulsehub.points.projection.events", "outcome", "erased").count();
 		this.redis.opsForValue().set(RedisLayout.erasedKey(user), "2026-11-23T10:00:00Z");
 
 		this.api.earn(user, this.run + "-x1", "{\"amount\": 10, \"reason\": \"order\"}");
 
 		await().atMost(WITHIN)
-			.untilAsserted(
-					() -> assertThat(this.registry.counter("points.projection.events", "outcome", "erased").count())
-						.isGreaterThan(erasedBefore));
+			.untilAsserted(() -> assertThat(
+					this.registry.counter("pulsehub.points.projection.events", "outcome", "erased").count())
+				.isGreaterThan(erasedBefore));
 		assertThat(this.redis.hasKey(RedisLayout.profileKey(user))).isFalse();
 		assertThat(changes(user)).isEmpty();
 	}
 
 	@Test
 	void exportsOutboxMetrics() {
-		assertThat(this.registry.find("points.outbox.backlog").gauge()).isNotNull();
-		assertThat(this.registry.find("points.outbox.oldest.age").gauge()).isNotNull();
-		assertThat(this.registry.find("points.outbox.published").counter()).isNotNull();
-		assertThat(this.registry.find("points.outbox.publish.failures").counter()).isNotNull();
+		assertThat(this.registry.find("pulsehub.points.outbox.backlog").gauge()).isNotNull();
+		assertThat(this.registry.find("pulsehub.points.outbox.oldest.age").gauge()).isNotNull();
+		assertThat(this.registry.find("pulsehub.points.outbox.published").counter()).isNotNull();
+		assertThat(this.registry.find("pulsehub.points.outbox.publish.failures").counter()).isNotNull();
 	}
 
 	private double staleEvents() {
-		return this.registry.counter("points.projection.events", "outcome", "stale").count();
+		return this.registry.counter("pulsehub.points.projection.events", "outcome", "stale").count();
 	}
 
 	private long unsent(String user) {

@@ -122,7 +122,7 @@ class PointsQueryIntegrationTests {
 	}
 
 	private double reads(String route) {
-		return this.registry.counter("points.reads", "route", route).count();
+		return this.registry.counter("pulsehub.points.reads", "route", route).count();
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

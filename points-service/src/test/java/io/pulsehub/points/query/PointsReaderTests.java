@@ -41,7 +41,7 @@ class PointsReaderTests {
 		assertThat(result).isEqualTo("from primary");
 		assertThat(calls).hasValue(2);
 		then(this.health).should().markDown(any());
-		assertThat(this.registry.counter("points.reads", "route", "fallback").count()).isEqualTo(1);
+		assertThat(this.registry.counter("pulsehub.points.reads", "route", "fallback").count()).isEqualTo(1);
 	}
 
 	@Test
@@ -57,7 +57,7 @@ class PointsReaderTests {
 	void countsReadsByRoute() {
 		given(this.health.isUp()).willReturn(true);
 		assertThat(this.reader.read(() -> 42)).isEqualTo(42);
-		assertThat(this.registry.counter("points.reads", "route", "replica").count()).isEqualTo(1);
+		assertThat(this.registry.counter("pulsehub.points.reads", "route", "replica").count()).isEqualTo(1);
 	}
 
 }

@@ -46,7 +46,8 @@ class ReplicaDownIntegrationTests {
 		assertThat(balance.statusCode()).isEqualTo(200);
 		assertThat(JsonMapper.builder().build().readTree(balance.body()).get("balance").longValue()).isEqualTo(33);
 		assertThat(api.get("/api/v1/points/" + user + "/history").statusCode()).isEqualTo(200);
-		assertThat(this.registry.counter("points.reads", "route", "primary").count()).isGreaterThanOrEqualTo(2);
+		assertThat(this.registry.counter("pulsehub.points.reads", "route", "primary").count())
+			.isGreaterThanOrEqualTo(2);
 	}
 
 }

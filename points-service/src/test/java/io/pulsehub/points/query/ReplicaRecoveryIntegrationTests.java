@@ -121,7 +121,7 @@ class ReplicaRecoveryIntegrationTests {
 	}
 
 	private double reads(String route) {
-		return this.registry.counter("points.reads", "route", route).count();
+		return this.registry.counter("pulsehub.points.reads", "route", route).count();
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

@@ -128,7 +128,7 @@ class RiskIntegrationTests {
 	}
 
 	private double alerts(String rule, String outcome) {
-		return this.registry.counter("points.risk.alerts", "rule", rule, "outcome", outcome).count();
+		return this.registry.counter("pulsehub.points.risk.alerts", "rule", rule, "outcome", outcome).count();
 	}
 
 	private List<JsonNode> listed() {
