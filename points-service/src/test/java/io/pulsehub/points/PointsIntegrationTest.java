@@ -31,7 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"spring.datasource.dynamic.datasource.primary.username=${spring.datasource.username}",
 				"spring.datasource.dynamic.datasource.primary.password=${spring.datasource.password}",
 				"spring.datasource.dynamic.datasource.primary.hikari.maximum-pool-size=8",
-				"spring.datasource.dynamic.datasource.primary.hikari.connection-timeout=5000",
+				"spring.datasource.dynamic.datasource.primary.hikari.connection-timeout="
+						+ "${points.test.primary-connection-timeout:5000}",
 				"spring.datasource.dynamic.datasource.replica.pool-name=points-replica",
 				"spring.datasource.dynamic.datasource.replica.url=${points.test.replica-url:${spring.datasource.url}"
 						+ "?options=-c%20default_transaction_read_only=on}",

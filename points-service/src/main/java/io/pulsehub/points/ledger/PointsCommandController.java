@@ -36,6 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 						{"type":"urn:pulsehub:problem:invalid-request","title":"Invalid request","status":400,
 						 "detail":"Nothing was written: amount must be a whole number of points.",
 						 "errors":[{"field":"amount","message":"must be a whole number of points"}]}""")))
+@ApiResponse(responseCode = "503",
+		description = "points-unavailable: no database connection in time (a burst beyond the pool) or "
+				+ "PostgreSQL down; nothing was applied. Retry after Retry-After seconds with the same "
+				+ "Idempotency-Key",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject("""
+						{"type":"urn:pulsehub:problem:points-unavailable","title":"Points store unavailable",
+						 "status":503,"detail":"The points database did not answer in time ..."}""")))
 class PointsCommandController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -27,6 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "400", description = "Bad user id, page or size",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503",
+		description = "points-unavailable: neither pool gave a connection in time or PostgreSQL is down; "
+				+ "header Retry-After (seconds)",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDetail.class)))
 class PointsQueryController {
 
 	static final int MAX_SIZE = 100;
