@@ -118,6 +118,8 @@ public final class SyncBenchmark {
 		admin("PUT", "{\"strategy\":\"" + strategy + "\"}");
 		StreamHistogram histogram = new StreamHistogram(this.sync, "pulsehub_sync_lag_seconds",
 				"strategy=\"" + strategy + "\"");
+		StreamHistogram writes = new StreamHistogram(this.sync, "pulsehub_sync_write_duration_seconds",
+				"strategy=\"" + strategy + "\"");
 		BenchRun.say("warm-up: closed loop for " + this.settings.warmup().toSeconds() + " s");
 		closedLoop(this.settings.warmup());
 		drain(strategy);
@@ -134,6 +136,7 @@ public final class SyncBenchmark {
 		double rate = made / seconds;
 		Map<String, Double> maxCpu = cpu.percentSinceStart();
 		StreamHistogram.Snapshot afterMax = histogram.scrape();
+		StreamHistogram.Snapshot writesBefore = writes.scrape();
 		double pacedRate = Math.max(1, rate * PACED_SHARE);
 		BenchRun.say(String.format(Locale.ROOT, "paced at %.0f changes/s for %d s", pacedRate,
 				this.settings.phase().toSeconds()));
@@ -143,7 +146,8 @@ public final class SyncBenchmark {
 		double pacedDrained = drain(strategy);
 		StreamHistogram.Snapshot afterPaced = histogram.scrape();
 		return new SyncReport.Strategy(strategy, made, rate, !Double.isNaN(drained), afterMax.since(before), maxCpu,
-				pacedRate, pacedMade, !Double.isNaN(pacedDrained), afterPaced.since(afterMax), pacedCpu);
+				pacedRate, pacedMade, !Double.isNaN(pacedDrained), afterPaced.since(afterMax), pacedCpu,
+				writes.scrape().since(writesBefore));
 	}
 
 	/**

@@ -28,10 +28,12 @@ record SyncReport(BenchSettings settings, List<Strategy> strategies) {
 	 * @param pacedDrained whether they were all in MongoDB within the drain timeout
 	 * @param pacedLag the sync lag of the changes synced during the paced phase
 	 * @param pacedCpu CPU per process during the paced phase
+	 * @param pacedWrites the durations of the sync writes (Redis read and MongoDB bulk)
+	 * of the paced phase
 	 */
 	record Strategy(String name, long made, double perSecond, boolean drained, StreamHistogram.Snapshot lag,
 			Map<String, Double> cpu, double pacedRate, long pacedMade, boolean pacedDrained,
-			StreamHistogram.Snapshot pacedLag, Map<String, Double> pacedCpu) {
+			StreamHistogram.Snapshot pacedLag, Map<String, Double> pacedCpu, StreamHistogram.Snapshot pacedWrites) {
 
 	}
 
@@ -69,6 +71,11 @@ record SyncReport(BenchSettings settings, List<Strategy> strategies) {
 					"- %s: %,d changes closed loop (%,.0f lag samples), %,d paced " + "(%,.0f lag samples)%n",
 					strategy.name(), strategy.made(), strategy.lag().count(), strategy.pacedMade(),
 					strategy.pacedLag().count()));
+			out.append(String.format(Locale.ROOT,
+					"  - sync writes while paced (Redis read + MongoDB bulk, pulsehub_sync_write_duration_seconds): "
+							+ "%,.0f, p50 %s, p99 %s%n",
+					strategy.pacedWrites().count(), millis(strategy.pacedWrites(), 0.5),
+					millis(strategy.pacedWrites(), 0.99)));
 			out.append("  - CPU, closed loop: ").append(CpuUsage.describe(strategy.cpu())).append('\n');
 			out.append("  - CPU, paced: ").append(CpuUsage.describe(strategy.pacedCpu())).append('\n');
 		}

@@ -51,6 +51,7 @@ public class ProfileSync {
 	 */
 	public WriteResult sync(Map<String, Set<ProfileSection>> sections, Map<String, Instant> changedAt,
 			StrategyName strategy) {
+		long started = System.nanoTime();
 		List<SectionWrite> writes = new ArrayList<>();
 		for (ProfileSnapshot snapshot : this.redis.read(sections.keySet())) {
 			if (snapshot.erased()) {
@@ -72,7 +73,8 @@ public class ProfileSync {
 			this.metrics.failed(strategy);
 			throw ex;
 		}
-		this.metrics.flushed(strategy, sections.size(), result.written(), result.stale());
+		this.metrics.flushed(strategy, sections.size(), result.written(), result.stale(),
+				Duration.ofNanos(System.nanoTime() - started));
 		Instant now = this.documents.now();
 		changedAt.forEach((user, at) -> this.metrics.lag(strategy, Duration.between(at, now)));
 		return result;

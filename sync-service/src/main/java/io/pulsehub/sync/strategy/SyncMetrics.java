@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 
 /**
  * The sync's meters, per strategy: changes routed, changes degraded away from it,
- * sections written / stale, flushes, batch sizes, failures, backlog and lag (Redis change
- * to MongoDB write, p50/p99).
+ * sections written / stale, flushes, batch sizes, how long a sync write takes (Redis read
+ * and MongoDB write), failures, backlog and lag (Redis change to MongoDB write, p50/p99).
  */
 public final class SyncMetrics {
 
@@ -38,6 +38,8 @@ public final class SyncMetrics {
 	private final Map<StrategyName, DistributionSummary> batches = new EnumMap<>(StrategyName.class);
 
 	private final Map<StrategyName, Timer> lag = new EnumMap<>(StrategyName.class);
+
+	private final Map<StrategyName, Timer> writes = new EnumMap<>(StrategyName.class);
 
 	private final AtomicLong dirtyBacklog = new AtomicLong();
 
@@ -74,6 +76,12 @@ public final class SyncMetrics {
 						.description("From the Redis change (ProfileChanged.changed_at) to its MongoDB write")
 						.tag("strategy", tag)
 						.publishPercentiles(0.5, 0.99)
+						.publishPercentileHistogram()
+						.register(registry));
+			this.writes.put(strategy,
+					Timer.builder("pulsehub.sync.write.duration")
+						.description("One sync write: the users' Redis read and the guarded MongoDB bulk write")
+						.tag("strategy", tag)
 						.publishPercentileHistogram()
 						.register(registry));
 		}
@@ -130,7 +138,8 @@ public final class SyncMetrics {
 		this.dirtyBacklog.set(size);
 	}
 
-	void flushed(StrategyName strategy, int users, int written, int stale) {
+	void flushed(StrategyName strategy, int users, int written, int stale, Duration took) {
+		this.writes.get(strategy).record(took);
 		this.flushes.get(strategy).increment();
 		this.batches.get(strategy).record(users);
 		this.written.get(strategy).increment(written);

@@ -123,7 +123,10 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 		long every = Math.max(1, this.properties.writeBehindMaxDelay().toMillis());
 		this.timer = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-flush").factory());
-		this.timer.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
+		// at a fixed rate, not with a fixed delay after each flush: a change waits at
+		// most
+		// the delay plus one flush, not the delay plus the flush before it and its own
+		this.timer.scheduleAtFixedRate(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
