@@ -88,22 +88,30 @@ class ArchiveConfiguration {
 
 	/**
 	 * Follows {@code profile-changes} from its start in a group of its own and erases the
-	 * archive of every DELETED profile; a failure is retried without limit (record by
-	 * record, offsets committed after each erasure).
+	 * archive of every DELETED profile; a failure is retried without limit. Offsets are
+	 * committed once per poll, after every record of it was handled: the topic carries
+	 * every profile change (one per tag update), nearly all of them ignored here, and a
+	 * commit per record cost the broker and this service a round trip each. A crash
+	 * repeats at most one poll's records; an erasure is idempotent.
 	 */
 	@Bean
 	ConcurrentMessageListenerContainer<String, byte[]> archiveErasureListenerContainer(ArchiveProperties properties,
 			KafkaProperties kafka, KafkaConnectionDetails connection, MeterRegistry registry, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, ArchiveMetrics metrics) {
-		DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(
-				consumerProperties(properties, kafka, connection), Topics.PROFILE_CHANGES.keySerde()::deserializer,
-				ByteArrayDeserializer::new);
+		Map<String, Object> config = consumerProperties(properties, kafka, connection);
+		// Erasures are rare and a second late is fine: fetch when 64 KB are there (or
+		// after
+		// 500 ms) rather than every few records of this busy topic.
+		config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+		DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config,
+				Topics.PROFILE_CHANGES.keySerde()::deserializer, ByteArrayDeserializer::new);
 		consumers.addListener(new MicrometerConsumerListener<>(registry));
 		ContainerProperties container = new ContainerProperties(Topics.PROFILE_CHANGES.name());
 		String groupId = properties.groupId() + "-erasures";
 		container.setGroupId(groupId);
 		container.setClientId(groupId);
-		container.setAckMode(AckMode.RECORD);
+		container.setAckMode(AckMode.BATCH);
 		container.setMessageListener(
 				new ErasureListener(new ArchiveEraser(jdbc, new TransactionTemplate(transactionManager)), metrics));
 		ConcurrentMessageListenerContainer<String, byte[]> listenerContainer = new ConcurrentMessageListenerContainer<>(

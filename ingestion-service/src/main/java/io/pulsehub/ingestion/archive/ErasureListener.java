@@ -14,10 +14,10 @@ import org.springframework.kafka.support.KafkaUtils;
 
 /**
  * Follows {@code profile-changes} and erases the archive of every user whose profile was
- * DELETED (profile-service's erasure); other kinds are ignored. The offset is committed
- * after the erasure committed, so a crash or a PostgreSQL outage repeats it (idempotent)
- * instead of skipping it; an unreadable record is counted, logged and skipped, since it
- * names no user to erase.
+ * DELETED (profile-service's erasure); other kinds are ignored. Offsets are committed
+ * after the poll's erasures committed, so a crash or a PostgreSQL outage repeats them
+ * (idempotent) instead of skipping them; an unreadable record is counted, logged and
+ * skipped, since it names no user to erase.
  */
 class ErasureListener implements MessageListener<String, byte[]> {
 
