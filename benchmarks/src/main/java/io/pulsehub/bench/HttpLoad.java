@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Closed-loop HTTP load: each client sends its next request when the previous answered,
- * for a fixed time; latencies of the requests answered as expected (by default 202) are
- * kept.
+ * for a fixed time or until the requests run out (the supplier answers null); latencies
+ * of the requests answered as expected (by default 202) are kept.
  */
 final class HttpLoad {
 
@@ -62,6 +62,11 @@ final class HttpLoad {
 				Latencies mine = new Latencies();
 				while (System.nanoTime() < end) {
 					HttpRequest request = requests.get();
+					if (request == null) {
+						// a supplier of a fixed set of requests ran dry: this client is
+						// done
+						break;
+					}
 					long sent = System.nanoTime();
 					if (answers.send(this.http, request)) {
 						mine.add(System.nanoTime() - sent);

@@ -33,7 +33,7 @@ public final class IngestBenchmark {
 	private static final int CEILING_EVENTS = 200_000;
 
 	/** The stream-processor's application id, which is also its consumer group. */
-	private static final String STREAM_GROUP = "stream-processor";
+	static final String STREAM_GROUP = "stream-processor";
 
 	private static final Duration PROBE_INTERVAL = Duration.ofMillis(75);
 

@@ -16,25 +16,34 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.pulsehub.contracts.Topics;
+import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.mesh.security.InternalCallSignature;
 
 /**
  * Profile reads ({@code GET /api/v1/profiles/{id}}) through the gateway and straight to
  * profile-service, each next to its ceiling measured in the same run (raw Redis
- * {@code HGETALL}), then a paced 1,000 req/s through the gateway with the share each
- * cache level answered. Seeds its own users first (attributes through the API, one event
- * each so real-time tags exist). Writes a markdown report; run by
- * {@code ./pulsehub bench-profile}.
+ * {@code HGETALL}), first reads of users only in MongoDB (the fallback), then a paced
+ * 1,000 req/s through the gateway with the share each cache level answered. Seeds its own
+ * users first (attributes through the API, one event each so real-time tags exist).
+ * Writes a markdown report; run by {@code ./pulsehub bench-profile}.
  */
 public final class ProfileBenchmark {
 
 	static final int USERS = 2_000;
+
+	/** Users seeded, then removed from Redis: each is read once, from MongoDB. */
+	static final int COLD_USERS = 2_000;
 
 	static final int CLIENTS = 32;
 
 	static final double PACED_RATE = 1_000;
 
 	private static final int SEED_CLIENTS = 16;
+
+	private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
 	/** Which level answered a read: l1 (in-process cache), l2 (Redis), l3 (MongoDB). */
 	static final String SOURCE_HEADER = "X-Profile-Source";
@@ -66,7 +75,10 @@ public final class ProfileBenchmark {
 	private String measure() throws Exception {
 		BenchRun.say("waiting until the gateway routes profile reads to profile-service");
 		awaitRoutable();
-		List<String> users = seed();
+		List<String> users = seed(this.run + "-u", USERS);
+		List<String> cold = seed(this.run + "-c", COLD_USERS);
+		awaitSettled();
+		evictFromRedis(cold);
 		Answers.Expect read = Answers.Expect.ok(SOURCE_HEADER);
 		BenchRun.say("warm-up: reads through the gateway and direct for " + this.settings.warmup().toSeconds() + " s");
 		this.load.run(CLIENTS, this.settings.warmup(), gateway(users), 1, read);
@@ -79,6 +91,9 @@ public final class ProfileBenchmark {
 		cpu = CpuUsage.start();
 		HttpLoad.Result direct = this.load.run(CLIENTS, this.settings.phase(), direct(users), 1, read);
 		Map<String, Double> directCpu = cpu.percentSinceStart();
+		BenchRun.say("closed loop, " + CLIENTS + " clients: first reads of " + cold.size()
+				+ " users only in MongoDB, through the gateway");
+		HttpLoad.Result mongo = this.load.run(CLIENTS, this.settings.phase(), once(cold), 1, read);
 		BenchRun.say("raw Redis HGETALL, " + CLIENTS + " clients on one pipelining connection");
 		RedisCeiling.Result redis = new RedisCeiling(this.settings.redis()).run(CLIENTS, this.settings.phase(), users);
 		BenchRun.say(String.format(Locale.ROOT, "paced reads through the gateway at %.0f req/s for %d s", PACED_RATE,
@@ -87,7 +102,7 @@ public final class ProfileBenchmark {
 		PacedLoad.Result paced = new PacedLoad().run(PACED_RATE, 1, this.settings.phase(), gateway(users), read);
 		Map<String, Double> pacedCpu = cpu.percentSinceStart();
 		return new ProfileReport(this.settings, users.size(), viaGateway, direct, redis, paced,
-				new ProfileReport.Cpu(gatewayCpu, directCpu, pacedCpu))
+				new ProfileReport.Cpu(gatewayCpu, directCpu, pacedCpu), new ProfileReport.Fallback(cold.size(), mongo))
 			.markdown(Instant.now());
 	}
 
@@ -124,12 +139,14 @@ public final class ProfileBenchmark {
 	}
 
 	/**
-	 * Creates {@value #USERS} profiles through the gateway: two attributes each (a merge
-	 * patch) and one activity event each, so reads fuse attributes and real-time tags.
+	 * Creates profiles through the gateway: two attributes each (a merge patch) and one
+	 * activity event each, so reads fuse attributes and real-time tags.
+	 * @param prefix the users' id prefix
+	 * @param count how many
 	 * @return the users whose patch was answered 200
 	 */
-	private List<String> seed() throws InterruptedException {
-		BenchRun.say("seeding " + USERS + " users: an attribute patch and one event each, through the gateway");
+	private List<String> seed(String prefix, int count) throws InterruptedException {
+		BenchRun.say("seeding " + count + " users: an attribute patch and one event each, through the gateway");
 		List<String> users = Collections.synchronizedList(new ArrayList<>());
 		Answers patched = new Answers(Answers.Expect.ok(null));
 		Answers posted = new Answers(Answers.Expect.ACCEPTED);
@@ -137,8 +154,8 @@ public final class ProfileBenchmark {
 		List<Thread> threads = new ArrayList<>();
 		for (int t = 0; t < SEED_CLIENTS; t++) {
 			threads.add(Thread.ofVirtual().start(() -> {
-				for (int i = next.getAndIncrement(); i < USERS; i = next.getAndIncrement()) {
-					String user = this.run + "-u" + i;
+				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+					String user = prefix + i;
 					if (patched.send(this.http, patch(user))) {
 						users.add(user);
 					}
@@ -153,9 +170,55 @@ public final class ProfileBenchmark {
 			throw new IllegalStateException("no user could be seeded; patches answered " + patched.failures());
 		}
 		BenchRun.say("seeded " + users.size() + " users; patches refused or failed " + patched.failures()
-				+ ", events refused or failed " + posted.failures() + "; giving the stream-processor 5 s");
-		Thread.sleep(5000);
+				+ ", events refused or failed " + posted.failures());
 		return List.copyOf(users);
+	}
+
+	/**
+	 * Waits until the stream-processor has turned every seed event into tags and the
+	 * sync-service has written every resulting change to MongoDB (it commits a
+	 * write-behind change only after its flush), so no phase shares the machine with
+	 * seeding work and every seeded profile is in MongoDB.
+	 */
+	private void awaitSettled() throws InterruptedException {
+		BenchRun.say("waiting until the stream-processor and the sync-service have caught up");
+		try (ConsumerLag stream = new ConsumerLag(this.settings.kafka(), IngestBenchmark.STREAM_GROUP,
+				Topics.USER_ACTIVITY_EVENTS.name());
+				ConsumerLag sync = new ConsumerLag(this.settings.kafka(), "sync-service",
+						Topics.PROFILE_CHANGES.name())) {
+			long events = stream.awaitCaughtUp(null, SETTLE_TIMEOUT);
+			long changes = sync.awaitCaughtUp(null, SETTLE_TIMEOUT);
+			if (events > 0 || changes > 0) {
+				throw new IllegalStateException("not settled within " + SETTLE_TIMEOUT + ": " + events + " events, "
+						+ changes + " profile changes left");
+			}
+		}
+	}
+
+	/**
+	 * Deletes the users' Redis profile hashes: MongoDB (written by the sync) then has the
+	 * only copy, and each user's first read is a fallback to it (which re-warms Redis).
+	 */
+	private void evictFromRedis(List<String> users) {
+		RedisClient client = RedisClient.create(this.settings.redis());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			for (String user : users) {
+				connection.sync().del(RedisLayout.profileKey(user));
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+		BenchRun.say("removed " + users.size() + " profiles from Redis; MongoDB has the only copy");
+	}
+
+	/** Each user once, in order, through the gateway; then null (the phase ends). */
+	private Supplier<HttpRequest> once(List<String> users) {
+		AtomicInteger next = new AtomicInteger();
+		return () -> {
+			int i = next.getAndIncrement();
+			return (i < users.size()) ? read(this.settings.gateway() + PROFILES + users.get(i)) : null;
+		};
 	}
 
 	private HttpRequest patch(String user) {
@@ -180,7 +243,11 @@ public final class ProfileBenchmark {
 
 	/** A read of a random seeded user through the gateway. */
 	private Supplier<HttpRequest> gateway(List<String> users) {
-		return () -> HttpRequest.newBuilder(URI.create(this.settings.gateway() + PROFILES + random(users)))
+		return () -> read(this.settings.gateway() + PROFILES + random(users));
+	}
+
+	private HttpRequest read(String uri) {
+		return HttpRequest.newBuilder(URI.create(uri))
 			.timeout(Duration.ofSeconds(30))
 			.header("X-Api-Key", this.settings.apiKey())
 			.GET()

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  * @param redis raw {@code HGETALL} ceiling
  * @param paced paced reads through the gateway
  * @param cpu CPU per process per phase
+ * @param fallback first reads of users only in MongoDB
  */
 record ProfileReport(BenchSettings settings, int users, HttpLoad.Result gateway, HttpLoad.Result direct,
-		RedisCeiling.Result redis, PacedLoad.Result paced, Cpu cpu) {
+		RedisCeiling.Result redis, PacedLoad.Result paced, Cpu cpu, Fallback fallback) {
 
 	private static final double TARGET_P99_MILLIS = 8;
 
@@ -35,6 +36,15 @@ record ProfileReport(BenchSettings settings, int users, HttpLoad.Result gateway,
 	 * @param paced the paced phase
 	 */
 	record Cpu(Map<String, Double> gateway, Map<String, Double> direct, Map<String, Double> paced) {
+	}
+
+	/**
+	 * The MongoDB fallback phase.
+	 *
+	 * @param users users seeded, then removed from Redis, each read once
+	 * @param reads their reads through the gateway
+	 */
+	record Fallback(int users, HttpLoad.Result reads) {
 	}
 
 	String markdown(Instant when) {
@@ -65,6 +75,12 @@ record ProfileReport(BenchSettings settings, int users, HttpLoad.Result gateway,
 		out.append(
 				String.format(Locale.ROOT, "| raw Redis `HGETALL profile:{id}` (ceiling) | %,.0f reads/s | %s | | |%n",
 						this.redis.readsPerSecond(), quantiles(this.redis.latencies())));
+		out.append(String.format(Locale.ROOT,
+				"| GET via gateway, **MongoDB fallback** (first read of %,d users only in MongoDB, closed loop) "
+						+ "| %,.0f req/s | %s | Redis hits via gateway %,.0f req/s | %.2f |%n",
+				this.fallback.users(), this.fallback.reads().requestsPerSecond(),
+				quantiles(this.fallback.reads().latencies()), viaGateway,
+				this.fallback.reads().requestsPerSecond() / viaGateway));
 		double p99 = this.paced.latencies().percentileMillis(0.99);
 		out.append(String.format(Locale.ROOT,
 				"| **GET via gateway at %,.0f req/s** (paced), scheduled departure → 200 | %,.0f req/s answered | %s "
@@ -80,6 +96,13 @@ record ProfileReport(BenchSettings settings, int users, HttpLoad.Result gateway,
 				"%n- Level that answered (`X-Profile-Source`, l1 = in-process cache, "
 						+ "l2 = Redis, l3 = MongoDB): via gateway %s; direct %s; paced %s.%n",
 				shares(this.gateway.tally()), shares(this.direct.tally()), shares(this.paced.tally())));
+		out.append(String.format(Locale.ROOT,
+				"- MongoDB fallback phase: %,d of %,d users read (%s), refused or failed %s; the benchmark waited "
+						+ "until the stream-processor and the sync-service had consumed every seed event and change "
+						+ "(so MongoDB held every seeded profile), then deleted these users' Redis hashes; each "
+						+ "fallback read re-warms Redis.%n",
+				this.fallback.reads().requests(), this.fallback.users(), shares(this.fallback.reads().tally()),
+				this.fallback.reads().failures()));
 		out.append(String.format(Locale.ROOT,
 				"- Refused or failed reads: via gateway %s, direct %s, paced %s; paced departures skipped because "
 						+ "512 requests were unanswered: %d.%n",
