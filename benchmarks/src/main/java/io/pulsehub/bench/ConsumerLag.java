@@ -82,6 +82,25 @@ final class ConsumerLag implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until the group has caught up with a topic that transactional producers write
+	 * (the stream-processor's exactly-once changes) while the group commits each record's
+	 * offset + 1 (Spring Kafka's acknowledgements): the commit marker closing a
+	 * transaction takes an offset no acknowledgement passes, so one offset per partition
+	 * may remain.
+	 * @return the remaining lag beyond that, 0 when it caught up within the timeout
+	 */
+	long awaitCaughtUpToMarkers(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			long beyond = Math.max(0, lag() - this.partitions.size());
+			if (beyond == 0 || System.nanoTime() > deadline) {
+				return beyond;
+			}
+			Thread.sleep(POLL);
+		}
+	}
+
 	/** Records from {@code from} up to {@code to}, summed over the partitions. */
 	static long between(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
 		long records = 0;

@@ -45,6 +45,8 @@ public final class ProfileBenchmark {
 
 	private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
+	private static final Duration SETTLE_GRACE = Duration.ofSeconds(3);
+
 	/** Which level answered a read: l1 (in-process cache), l2 (Redis), l3 (MongoDB). */
 	static final String SOURCE_HEADER = "X-Profile-Source";
 
@@ -187,12 +189,14 @@ public final class ProfileBenchmark {
 				ConsumerLag sync = new ConsumerLag(this.settings.kafka(), "sync-service",
 						Topics.PROFILE_CHANGES.name())) {
 			long events = stream.awaitCaughtUp(null, SETTLE_TIMEOUT);
-			long changes = sync.awaitCaughtUp(null, SETTLE_TIMEOUT);
+			long changes = sync.awaitCaughtUpToMarkers(SETTLE_TIMEOUT);
 			if (events > 0 || changes > 0) {
 				throw new IllegalStateException("not settled within " + SETTLE_TIMEOUT + ": " + events + " events, "
 						+ changes + " profile changes left");
 			}
 		}
+		// the last few changes of a partition, and the write-behind flush after them
+		Thread.sleep(SETTLE_GRACE.toMillis());
 	}
 
 	/**
