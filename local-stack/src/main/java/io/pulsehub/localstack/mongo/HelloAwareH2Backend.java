@@ -1,21 +1,30 @@
 package io.pulsehub.localstack.mongo;
 
+import java.util.List;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 
 /**
  * The H2 backend answering {@code hello}, the handshake command current drivers and
  * Spring Boot's MongoDB health indicator send, as MongoDB does: the {@code isMaster}
  * reply with {@code isWritablePrimary}. mongo-java-server only knows the legacy name. Its
  * collections use the {@code _id} index for every query that pins an id
- * ({@link IdIndexedH2Collection}).
+ * ({@link IdIndexedH2Collection}); their unique indexes compare keys without serialising
+ * them again on every comparison ({@link IndexKeyType}).
  */
 final class HelloAwareH2Backend extends H2Backend {
+
+	private static final IndexKeyType INDEX_KEYS = new IndexKeyType();
 
 	HelloAwareH2Backend(String file) {
 		super(file);
@@ -46,6 +55,18 @@ final class HelloAwareH2Backend extends H2Backend {
 
 		IdIndexedH2Database(String databaseName) {
 			super(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			// the map H2Database names (so existing indexes open unchanged), with the
+			// faster
+			// key type
+			MVMap<KeyValue, Object> map = getMvStore().openMap(
+					getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+					new MVMap.Builder<KeyValue, Object>().keyType(INDEX_KEYS));
+			return new KeyTypedUniqueIndex(map, indexName, keys, sparse);
 		}
 
 		@Override

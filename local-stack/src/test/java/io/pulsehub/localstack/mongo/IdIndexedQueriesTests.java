@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -82,15 +83,17 @@ class IdIndexedQueriesTests {
 	}
 
 	@Test
-	void opensDataWrittenByThePlainH2Backend() throws IOException {
+	void sharesDataFilesWithThePlainH2BackendBothWays() throws IOException {
 		Path file = this.dataDir.resolve("mongo.mv");
-		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-		try (MongoClient client = MongoClients.create("mongodb://localhost:" + plain.bind().getPort())) {
-			client.getDatabase("pulsehub").getCollection("user_profiles").insertOne(new Document("_id", "user-1"));
-		}
-		finally {
-			plain.shutdown();
-		}
+		// enough ids for an index tree of several pages, ordered as the plain backend
+		// orders
+		withPlainBackend(file, (profiles) -> {
+			List<Document> documents = new ArrayList<>();
+			for (int i = 0; i < 2_000; i++) {
+				documents.add(new Document("_id", "user-" + i).append("v", i));
+			}
+			profiles.insertMany(documents);
+		});
 
 		LocalMongo mongo = new LocalMongo(freePort(), file);
 		mongo.start();
@@ -98,9 +101,31 @@ class IdIndexedQueriesTests {
 			MongoCollection<Document> profiles = client.getDatabase("pulsehub").getCollection("user_profiles");
 			assertThat(ids(profiles, Filters.and(Filters.eq("_id", "user-1"), Filters.exists("_id"))))
 				.containsExactly("user-1");
+			for (int i = 0; i < 2_000; i += 97) {
+				assertThat(profiles.find(Filters.eq("_id", "user-" + i)).first()).containsEntry("v", i);
+			}
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> profiles.insertOne(new Document("_id", "user-1999")));
+			profiles.insertOne(new Document("_id", "user-new").append("v", -1));
 		}
 		finally {
 			mongo.stop();
+		}
+
+		withPlainBackend(file, (profiles) -> {
+			assertThat(profiles.find(Filters.eq("_id", "user-new")).first()).containsEntry("v", -1);
+			assertThat(profiles.find(Filters.eq("_id", "user-1234")).first()).containsEntry("v", 1234);
+			assertThat(profiles.countDocuments()).isEqualTo(2_001);
+		});
+	}
+
+	private static void withPlainBackend(Path file, ProfilesCheck check) {
+		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+		try (MongoClient client = MongoClients.create("mongodb://localhost:" + plain.bind().getPort())) {
+			check.accept(client.getDatabase("pulsehub").getCollection("user_profiles"));
+		}
+		finally {
+			plain.shutdown();
 		}
 	}
 
