@@ -1,5 +1,6 @@
 package io.pulsehub.profile.cache;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,12 @@ import org.springframework.kafka.listener.ContainerProperties;
 @EnableConfigurationProperties(CacheProperties.class)
 class CacheConfiguration {
 
+	static final Duration AUTO_COMMIT_INTERVAL = Duration.ofMinutes(1);
+
+	static final int FETCH_MIN_BYTES = 64 * 1024;
+
+	static final Duration FETCH_MAX_WAIT = Duration.ofMillis(100);
+
 	@Bean
 	ProfileCache profileCache(CacheProperties properties, MeterRegistry registry) {
 		ProfileCache cache = new ProfileCache(properties);
@@ -42,7 +49,16 @@ class CacheConfiguration {
 		Map<String, Object> config = kafka.buildConsumerProperties();
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupPrefix() + "-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// Nobody reads this group's offsets (a new instance starts a new group at the
+		// end):
+		// the client commits them now and then, instead of the container after every poll
+		// (an offset commit per poll was most of this consumer's CPU and load on the
+		// broker). Fetches wait up to 100 ms for data, instead of returning for each
+		// record, so a change is evicted at most ~0.1 s later, well within the TTL.
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+		config.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, (int) AUTO_COMMIT_INTERVAL.toMillis());
+		config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis());
 		DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config,
 				new StringDeserializer(), new ByteArrayDeserializer());
 		ContainerProperties container = new ContainerProperties(Topics.PROFILE_CHANGES.name());
