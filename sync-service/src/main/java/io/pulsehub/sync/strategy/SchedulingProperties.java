@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param writeBehindMaxBatch users per write-behind bulk write; a full buffer is flushed
  * at once by the consumer (back pressure)
- * @param writeBehindMaxDelay longest a change waits in the write-behind buffer
+ * @param writeBehindMaxDelay how long a change waits in the write-behind buffer until it
+ * is in MongoDB, its flush included (the flush starts that much earlier)
  * @param flushOnShutdown whether a graceful stop, or the loss of partitions in a
  * rebalance, flushes the buffer (tests turn it off to stand in for a crash)
  * @param drainInterval how often the drainer looks at the dirty set

@@ -32,13 +32,23 @@ public final class WriteBehindBuffer {
 
 	private boolean flushing;
 
+	/** When the oldest buffered user arrived ({@link System#nanoTime()}). */
+	private long oldestArrival;
+
 	/**
 	 * Buffers a change and holds its offset.
 	 * @param change the change
 	 * @return users now buffered
 	 */
 	public int add(PendingChange change) {
+		return add(change, System.nanoTime());
+	}
+
+	int add(PendingChange change, long arrival) {
 		synchronized (this.lock) {
+			if (this.users.isEmpty()) {
+				this.oldestArrival = arrival;
+			}
 			this.users.computeIfAbsent(change.userId(), (user) -> new Entry(change.changedAt()))
 				.add(change.section(), change.changedAt());
 			hold(this.offsets, change.offset());
@@ -82,6 +92,21 @@ public final class WriteBehindBuffer {
 	}
 
 	/**
+	 * How long the oldest buffered change has waited.
+	 * @param now the time ({@link System#nanoTime()})
+	 * @return nanoseconds; {@link Long#MAX_VALUE} when only offsets wait (nothing to
+	 * write, commit them now); negative when nothing waits
+	 */
+	long waited(long now) {
+		synchronized (this.lock) {
+			if (this.users.isEmpty()) {
+				return this.offsets.isEmpty() ? -1 : Long.MAX_VALUE;
+			}
+			return now - this.oldestArrival;
+		}
+	}
+
+	/**
 	 * Takes everything buffered for a flush; later changes go to a fresh buffer. Callers
 	 * flush one batch at a time.
 	 * @return the batch, null when there is nothing to flush or commit
@@ -97,7 +122,7 @@ public final class WriteBehindBuffer {
 				sections.put(user, entry.sections);
 				changedAt.put(user, entry.changedAt);
 			});
-			Batch batch = new Batch(sections, changedAt, new ArrayList<>(this.offsets.values()));
+			Batch batch = new Batch(sections, changedAt, new ArrayList<>(this.offsets.values()), this.oldestArrival);
 			this.users = new LinkedHashMap<>();
 			this.offsets = new HashMap<>();
 			this.flushing = true;
@@ -123,6 +148,9 @@ public final class WriteBehindBuffer {
 	 */
 	void restore(Batch batch) {
 		synchronized (this.lock) {
+			if (this.users.isEmpty() || batch.arrival() - this.oldestArrival < 0) {
+				this.oldestArrival = batch.arrival();
+			}
 			batch.sections().forEach((user, sections) -> {
 				Entry entry = this.users.computeIfAbsent(user, (key) -> new Entry(batch.changedAt().get(user)));
 				sections.forEach((section) -> entry.add(section, batch.changedAt().get(user)));
@@ -142,9 +170,11 @@ public final class WriteBehindBuffer {
 	 * @param sections per user, the sections that changed
 	 * @param changedAt per user, the earliest change
 	 * @param offsets per partition, the latest offset to commit once they are durable
+	 * @param arrival when its oldest user arrived in the buffer
+	 * ({@link System#nanoTime()})
 	 */
-	record Batch(Map<String, Set<ProfileSection>> sections, Map<String, Instant> changedAt,
-			List<ChangeOffset> offsets) {
+	record Batch(Map<String, Set<ProfileSection>> sections, Map<String, Instant> changedAt, List<ChangeOffset> offsets,
+			long arrival) {
 
 	}
 

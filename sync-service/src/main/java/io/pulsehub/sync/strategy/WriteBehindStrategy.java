@@ -13,10 +13,12 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Coalesces changes per user in a bounded buffer and flushes it as one unordered bulk
- * write every {@code writeBehindMaxDelay}, or at once when it holds
- * {@code writeBehindMaxBatch} users. Offsets are committed only after the flush succeeded
- * ({@link WriteBehindBuffer}); a flush MongoDB refuses moves its users to the dirty set;
- * one that cannot even do that (Redis down) goes back into the buffer.
+ * write when its oldest change has waited {@code writeBehindMaxDelay} less what recent
+ * flushes took ({@link FlushDeadline}: the change is in MongoDB about the delay after it
+ * arrived), or at once when it holds {@code writeBehindMaxBatch} users. Offsets are
+ * committed only after the flush succeeded ({@link WriteBehindBuffer}); a flush MongoDB
+ * refuses moves its users to the dirty set; one that cannot even do that (Redis down)
+ * goes back into the buffer.
  */
 public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
@@ -34,6 +36,8 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
 	private final ReentrantLock flushing = new ReentrantLock();
 
+	private final FlushDeadline deadline;
+
 	private ScheduledExecutorService timer;
 
 	public WriteBehindStrategy(WriteBehindBuffer buffer, ProfileSync sync, DirtyUsers dirty, SyncMetrics metrics,
@@ -43,6 +47,7 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 		this.dirty = dirty;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.deadline = new FlushDeadline(properties.writeBehindMaxDelay());
 		metrics.bufferBacklog(buffer, WriteBehindBuffer::size);
 	}
 
@@ -70,7 +75,10 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 			}
 			try {
 				if (!batch.sections().isEmpty()) {
-					write(batch);
+					long started = System.nanoTime();
+					if (write(batch)) {
+						this.deadline.flushed(System.nanoTime() - started);
+					}
 				}
 				this.buffer.finished(batch);
 			}
@@ -78,6 +86,7 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 				logger.warn("Write-behind flush of " + batch.sections().size() + " users failed; kept in the buffer: "
 						+ ex.getMessage());
 				this.buffer.restore(batch);
+				this.deadline.failed(System.nanoTime());
 			}
 		}
 		finally {
@@ -85,15 +94,21 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 		}
 	}
 
-	private void write(WriteBehindBuffer.Batch batch) {
+	/**
+	 * Writes the batch to MongoDB, or marks its users dirty when MongoDB refused it.
+	 * @return whether MongoDB took it
+	 */
+	private boolean write(WriteBehindBuffer.Batch batch) {
 		try {
 			this.sync.sync(batch.sections(), batch.changedAt(), StrategyName.WRITE_BEHIND);
+			return true;
 		}
 		catch (MongoUnavailableException ex) {
 			logger.warn("Write-behind flush of " + batch.sections().size() + " users failed, degraded to SCHEDULED: "
 					+ ex.getMessage());
 			this.dirty.markAll(batch.changedAt());
 			batch.sections().keySet().forEach((user) -> this.metrics.degraded(StrategyName.WRITE_BEHIND));
+			return false;
 		}
 	}
 
@@ -109,6 +124,13 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 		}
 	}
 
+	private void flushIfDue() {
+		long now = System.nanoTime();
+		if (this.deadline.due(this.buffer.waited(now), now)) {
+			flushQuietly();
+		}
+	}
+
 	private void flushQuietly() {
 		try {
 			flush();
@@ -120,13 +142,10 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
 	@Override
 	public void start() {
-		long every = Math.max(1, this.properties.writeBehindMaxDelay().toMillis());
+		long every = FlushDeadline.tick(this.properties.writeBehindMaxDelay()).toMillis();
 		this.timer = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-flush").factory());
-		// at a fixed rate, not with a fixed delay after each flush: a change waits at
-		// most
-		// the delay plus one flush, not the delay plus the flush before it and its own
-		this.timer.scheduleAtFixedRate(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
+		this.timer.scheduleWithFixedDelay(this::flushIfDue, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -77,6 +77,21 @@ class WriteBehindBufferTests {
 		assertThat(this.committed).containsExactly("p-0@1");
 	}
 
+	@Test
+	void tellsHowLongItsOldestChangeHasWaited() {
+		assertThat(this.buffer.waited(1_000)).isNegative();
+		this.buffer.add(change("u-1", ProfileSection.REALTIME, T0, offset("p-0", 1)), 100);
+		this.buffer.add(change("u-2", ProfileSection.REALTIME, T0, offset("p-0", 2)), 300);
+		assertThat(this.buffer.waited(1_000)).isEqualTo(900);
+		WriteBehindBuffer.Batch failed = this.buffer.take();
+		// only an offset waits: nothing to write, commit it now
+		this.buffer.completed(offset("p-1", 4));
+		assertThat(this.buffer.waited(1_000)).isEqualTo(Long.MAX_VALUE);
+		this.buffer.add(change("u-3", ProfileSection.REALTIME, T0, offset("p-0", 3)), 800);
+		this.buffer.restore(failed);
+		assertThat(this.buffer.waited(1_000)).isEqualTo(900);
+	}
+
 	private ChangeOffset offset(String partition, long offset) {
 		return new ChangeOffset(partition, offset, () -> this.committed.add(partition + "@" + offset));
 	}

@@ -1,0 +1,58 @@
+package io.pulsehub.sync.strategy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlushDeadlineTests {
+
+	private static final long MS = 1_000_000L;
+
+	private final FlushDeadline deadline = new FlushDeadline(Duration.ofMillis(500));
+
+	@Test
+	void isDueAfterTheWholeDelayBeforeAnyFlushWasTimed() {
+		assertThat(this.deadline.due(-1, 0)).isFalse();
+		assertThat(this.deadline.due(499 * MS, 0)).isFalse();
+		assertThat(this.deadline.due(500 * MS, 0)).isTrue();
+	}
+
+	@Test
+	void startsEarlierByWhatRecentFlushesTook() {
+		this.deadline.flushed(100 * MS);
+		assertThat(this.deadline.lead()).isEqualTo(100 * MS);
+		assertThat(this.deadline.due(399 * MS, 0)).isFalse();
+		assertThat(this.deadline.due(400 * MS, 0)).isTrue();
+		// a moving average: one slow flush moves it a fifth of the way
+		this.deadline.flushed(300 * MS);
+		assertThat(this.deadline.lead()).isEqualTo(140 * MS);
+	}
+
+	@Test
+	void gathersForAtLeastHalfTheDelayHoweverSlowFlushesAre() {
+		this.deadline.flushed(2_000 * MS);
+		assertThat(this.deadline.lead()).isEqualTo(250 * MS);
+		assertThat(this.deadline.due(249 * MS, 0)).isFalse();
+		assertThat(this.deadline.due(250 * MS, 0)).isTrue();
+	}
+
+	@Test
+	void waitsAWholeDelayAfterAFailedFlush() {
+		long failedAt = 1_000 * MS;
+		this.deadline.failed(failedAt);
+		assertThat(this.deadline.due(Long.MAX_VALUE, failedAt + 499 * MS)).isFalse();
+		assertThat(this.deadline.due(Long.MAX_VALUE, failedAt + 500 * MS)).isTrue();
+		this.deadline.flushed(10 * MS);
+		assertThat(this.deadline.due(Long.MAX_VALUE, failedAt)).isTrue();
+	}
+
+	@Test
+	void looksEveryTwentiethOfTheDelayWithinBounds() {
+		assertThat(FlushDeadline.tick(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(25));
+		assertThat(FlushDeadline.tick(Duration.ofMillis(20))).isEqualTo(Duration.ofMillis(5));
+		assertThat(FlushDeadline.tick(Duration.ofMinutes(10))).isEqualTo(Duration.ofMillis(50));
+	}
+
+}
