@@ -3,20 +3,25 @@ package io.pulsehub.sync.strategy;
 import java.time.Duration;
 
 /**
- * When the write-behind buffer is due: so that a change is in MongoDB about
- * {@code writeBehindMaxDelay} after it reached the buffer, not that long plus a flush, a
- * flush starts once the oldest buffered change has waited the delay less the time recent
- * flushes took (their moving average, at most half the delay, so a batch always gathers
- * for at least half of it). After a failed flush the next waits a whole delay.
+ * When the write-behind buffer is due: so that a change is in MongoDB within
+ * {@code writeBehindMaxDelay} of reaching the buffer, not that long plus a flush, a flush
+ * starts once the oldest buffered change has waited the delay less the longest of the
+ * last {@value #RECENT} flushes (planning for a slow flush, not an average one; at most
+ * half the delay, so a batch always gathers for at least half of it). After a failed
+ * flush the next waits a whole delay.
  */
 final class FlushDeadline {
 
-	/** Weight of the newest flush in the moving average. */
-	private static final double WEIGHT = 0.2;
+	/** How many recent flush durations the lead is taken from. */
+	static final int RECENT = 8;
 
 	private final long maxDelayNanos;
 
-	private volatile long expectedFlushNanos;
+	private final long[] recent = new long[RECENT];
+
+	private int next;
+
+	private volatile long lead;
 
 	private volatile long retryAt;
 
@@ -37,7 +42,7 @@ final class FlushDeadline {
 		if (this.retrying && now - this.retryAt < 0) {
 			return false;
 		}
-		return waitedNanos >= 0 && waitedNanos >= this.maxDelayNanos - lead();
+		return waitedNanos >= 0 && waitedNanos >= this.maxDelayNanos - this.lead;
 	}
 
 	/**
@@ -53,10 +58,15 @@ final class FlushDeadline {
 	 * A flush that wrote something took this long.
 	 * @param nanos its duration
 	 */
-	void flushed(long nanos) {
+	synchronized void flushed(long nanos) {
 		this.retrying = false;
-		long expected = this.expectedFlushNanos;
-		this.expectedFlushNanos = (expected == 0) ? nanos : (long) (expected + WEIGHT * (nanos - expected));
+		this.recent[this.next] = nanos;
+		this.next = (this.next + 1) % RECENT;
+		long longest = 0;
+		for (long duration : this.recent) {
+			longest = Math.max(longest, duration);
+		}
+		this.lead = Math.min(longest, this.maxDelayNanos / 2);
 	}
 
 	/**
@@ -64,7 +74,7 @@ final class FlushDeadline {
 	 * @return the lead, in nanoseconds
 	 */
 	long lead() {
-		return Math.min(this.expectedFlushNanos, this.maxDelayNanos / 2);
+		return this.lead;
 	}
 
 	/**

@@ -13,9 +13,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Coalesces changes per user in a bounded buffer and flushes it as one unordered bulk
- * write when its oldest change has waited {@code writeBehindMaxDelay} less what recent
- * flushes took ({@link FlushDeadline}: the change is in MongoDB about the delay after it
- * arrived), or at once when it holds {@code writeBehindMaxBatch} users. Offsets are
+ * write when its oldest change has waited {@code writeBehindMaxDelay} less what a slow
+ * recent flush took ({@link FlushDeadline}: the change is in MongoDB within the delay of
+ * arriving), or at once when it holds {@code writeBehindMaxBatch} users. Offsets are
  * committed only after the flush succeeded ({@link WriteBehindBuffer}); a flush MongoDB
  * refuses moves its users to the dirty set; one that cannot even do that (Redis down)
  * goes back into the buffer.

@@ -20,14 +20,20 @@ class FlushDeadlineTests {
 	}
 
 	@Test
-	void startsEarlierByWhatRecentFlushesTook() {
+	void startsEarlierByTheLongestOfTheRecentFlushes() {
 		this.deadline.flushed(100 * MS);
 		assertThat(this.deadline.lead()).isEqualTo(100 * MS);
 		assertThat(this.deadline.due(399 * MS, 0)).isFalse();
 		assertThat(this.deadline.due(400 * MS, 0)).isTrue();
-		// a moving average: one slow flush moves it a fifth of the way
-		this.deadline.flushed(300 * MS);
-		assertThat(this.deadline.lead()).isEqualTo(140 * MS);
+		this.deadline.flushed(180 * MS);
+		assertThat(this.deadline.lead()).isEqualTo(180 * MS);
+		// the slow one counts until it is no longer among the last RECENT
+		for (int i = 1; i < FlushDeadline.RECENT; i++) {
+			this.deadline.flushed(50 * MS);
+		}
+		assertThat(this.deadline.lead()).isEqualTo(180 * MS);
+		this.deadline.flushed(50 * MS);
+		assertThat(this.deadline.lead()).isEqualTo(50 * MS);
 	}
 
 	@Test
