@@ -6,9 +6,11 @@ import java.time.Duration;
  * When the write-behind buffer is due: so that a change is in MongoDB within
  * {@code writeBehindMaxDelay} of reaching the buffer, not that long plus a flush, a flush
  * starts once the oldest buffered change has waited the delay less the longest of the
- * last {@value #RECENT} flushes (planning for a slow flush, not an average one; at most
- * half the delay, so a batch always gathers for at least half of it). After a failed
- * flush the next waits a whole delay.
+ * last {@value #RECENT} flushes (planning for a slow flush, not an average one). When
+ * flushes are slow, batches therefore gather for a shorter time, become smaller and
+ * quicker to write, until wait and flush fit the delay again (or, under more load than
+ * that, the buffer is flushed at every look, each batch what arrived during the last
+ * flush). After a failed flush the next waits a whole delay.
  */
 final class FlushDeadline {
 
@@ -66,7 +68,7 @@ final class FlushDeadline {
 		for (long duration : this.recent) {
 			longest = Math.max(longest, duration);
 		}
-		this.lead = Math.min(longest, this.maxDelayNanos / 2);
+		this.lead = Math.min(longest, this.maxDelayNanos);
 	}
 
 	/**

@@ -37,11 +37,11 @@ class FlushDeadlineTests {
 	}
 
 	@Test
-	void gathersForAtLeastHalfTheDelayHoweverSlowFlushesAre() {
+	void flushesAtEveryLookWhileRecentFlushesTookTheWholeDelay() {
 		this.deadline.flushed(2_000 * MS);
-		assertThat(this.deadline.lead()).isEqualTo(250 * MS);
-		assertThat(this.deadline.due(249 * MS, 0)).isFalse();
-		assertThat(this.deadline.due(250 * MS, 0)).isTrue();
+		assertThat(this.deadline.lead()).isEqualTo(500 * MS);
+		assertThat(this.deadline.due(0, 0)).isTrue();
+		assertThat(this.deadline.due(-1, 0)).isFalse();
 	}
 
 	@Test
