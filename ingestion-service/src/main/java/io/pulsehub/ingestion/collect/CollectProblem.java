@@ -1,22 +1,20 @@
 package io.pulsehub.ingestion.collect;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
+import io.pulsehub.mesh.web.MeshProblem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Why a collection request was refused, as an RFC 9457 problem detail; nothing of a
  * refused request reached Kafka unless the body's {@code rejected} list says otherwise.
  */
-final class CollectProblem extends ErrorResponseException {
+final class CollectProblem extends MeshProblem {
 
 	private CollectProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, slug, title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	static CollectProblem invalidEvent(ParsedEvent event) {
@@ -45,17 +43,10 @@ final class CollectProblem extends ErrorResponseException {
 	static CollectProblem kafkaUnavailable(String detail, Duration retryAfter, List<RejectedEvent> rejected) {
 		CollectProblem problem = new CollectProblem(HttpStatus.SERVICE_UNAVAILABLE, "events-not-acknowledged",
 				"Events not acknowledged", detail);
-		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+		problem.retryAfter(retryAfter);
 		if (!rejected.isEmpty()) {
 			problem.getBody().setProperty("rejected", rejected);
 		}
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pulsehub:problem:" + slug));
-		problem.setTitle(title);
 		return problem;
 	}
 

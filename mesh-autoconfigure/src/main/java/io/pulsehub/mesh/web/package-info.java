@@ -1,4 +1,4 @@
 /**
- * Request correlation for servlet apps.
+ * Request correlation for servlet apps, and the shape of every service's problem details.
  */
 package io.pulsehub.mesh.web;

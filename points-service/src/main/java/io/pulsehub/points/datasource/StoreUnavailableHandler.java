@@ -1,9 +1,9 @@
 package io.pulsehub.points.datasource;
 
-import java.net.URI;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pulsehub.mesh.web.MeshProblem;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -46,13 +46,12 @@ class StoreUnavailableHandler {
 		this.registry.counter("pulsehub.points.store.unavailable", "exception", ex.getClass().getSimpleName())
 			.increment();
 		logger.warn("Points store unavailable, answered 503: " + ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		ProblemDetail problem = MeshProblem.detail(HttpStatus.SERVICE_UNAVAILABLE, "points-unavailable",
+				"Points store unavailable",
 				"The points database did not answer in time (no free connection, server down or a statement "
 						+ "timed out); the request was not completed and no command was applied. Retry after "
 						+ RETRY_AFTER.toSeconds() + " second(s) with the same Idempotency-Key: a command is "
 						+ "applied at most once.");
-		problem.setType(URI.create("urn:pulsehub:problem:points-unavailable"));
-		problem.setTitle("Points store unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,21 +1,20 @@
 package io.pulsehub.points.ledger;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.pulsehub.mesh.web.MeshProblem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Why a points command was refused, as an RFC 9457 problem detail of type
  * {@code urn:pulsehub:problem:<slug>}.
  */
-final class PointsProblem extends ErrorResponseException {
+final class PointsProblem extends MeshProblem {
 
 	private PointsProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, slug, title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	static PointsProblem invalidRequest(List<FieldError> errors) {
@@ -62,13 +61,6 @@ final class PointsProblem extends ErrorResponseException {
 	static PointsProblem notReversible(UUID transactionId) {
 		return new PointsProblem(HttpStatus.CONFLICT, "not-reversible", "Transaction not reversible",
 				"Transaction " + transactionId + " is itself a reversal; reversals are not reversed.");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pulsehub:problem:" + slug));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	/**

@@ -1,18 +1,16 @@
 package io.pulsehub.points.query;
 
-import java.net.URI;
+import io.pulsehub.mesh.web.MeshProblem;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Why a points query was refused, as an RFC 9457 problem detail.
  */
-final class QueryProblem extends ErrorResponseException {
+final class QueryProblem extends MeshProblem {
 
 	private QueryProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, slug, title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	static QueryProblem accountNotFound(String userId) {
@@ -22,13 +20,6 @@ final class QueryProblem extends ErrorResponseException {
 
 	static QueryProblem invalid(String detail) {
 		return new QueryProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pulsehub:problem:" + slug));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

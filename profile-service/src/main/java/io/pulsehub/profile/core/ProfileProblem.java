@@ -1,22 +1,20 @@
 package io.pulsehub.profile.core;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpHeaders;
+import io.pulsehub.mesh.web.MeshProblem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Why a profile request was not answered, as an RFC 9457 problem detail.
  */
-public final class ProfileProblem extends ErrorResponseException {
+public final class ProfileProblem extends MeshProblem {
 
 	private ProfileProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, slug, title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	/**
@@ -90,17 +88,10 @@ public final class ProfileProblem extends ErrorResponseException {
 	 * @return a 503 problem with Retry-After
 	 */
 	public static ProfileProblem unavailable(String detail, Duration retryAfter) {
-		long seconds = Math.max(1, retryAfter.toSeconds());
+		long seconds = retryAfterSeconds(retryAfter);
 		ProfileProblem problem = new ProfileProblem(HttpStatus.SERVICE_UNAVAILABLE, "profile-unavailable",
 				"Profile store unavailable", detail + " Retry after " + seconds + " seconds.");
-		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pulsehub:problem:" + slug));
-		problem.setTitle(title);
+		problem.retryAfter(retryAfter);
 		return problem;
 	}
 

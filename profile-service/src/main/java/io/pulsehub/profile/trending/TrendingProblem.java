@@ -1,25 +1,23 @@
 package io.pulsehub.profile.trending;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpHeaders;
+import io.pulsehub.mesh.web.MeshProblem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Why a trending request was not answered, as an RFC 9457 problem detail, with the
  * outcome it is counted under.
  */
-final class TrendingProblem extends ErrorResponseException {
+final class TrendingProblem extends MeshProblem {
 
 	private final String outcome;
 
 	private TrendingProblem(HttpStatus status, String slug, String title, String detail, String outcome) {
-		super(status, problem(status, slug, title, detail), null);
+		super(status, slug, title, detail);
 		this.outcome = outcome;
 	}
 
@@ -34,25 +32,18 @@ final class TrendingProblem extends ErrorResponseException {
 	}
 
 	static TrendingProblem unavailable(Duration retryAfter) {
-		long seconds = Math.max(1, retryAfter.toSeconds());
+		long seconds = retryAfterSeconds(retryAfter);
 		TrendingProblem problem = new TrendingProblem(HttpStatus.SERVICE_UNAVAILABLE, "trending-unavailable",
 				"Trending items unavailable",
 				"The trending store is unreachable or did not answer in time; retry after " + seconds + " seconds.",
 				TrendingMetrics.UNAVAILABLE);
-		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		problem.retryAfter(retryAfter);
 		return problem;
 	}
 
 	/** The {@code outcome} tag the refused request is counted under. */
 	String outcome() {
 		return this.outcome;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pulsehub:problem:" + slug));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

@@ -1,18 +1,18 @@
 package io.pulsehub.sync.admin;
 
-import java.net.URI;
+import java.time.Duration;
+
+import io.pulsehub.mesh.web.MeshProblem;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Why a sync admin request was refused, as an RFC 9457 problem detail.
  */
-public final class SyncProblem extends ErrorResponseException {
+public final class SyncProblem extends MeshProblem {
 
 	private SyncProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, slug, title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	/**
@@ -42,14 +42,7 @@ public final class SyncProblem extends ErrorResponseException {
 	public static SyncProblem unavailable(String detail) {
 		SyncProblem problem = new SyncProblem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
 				detail);
-		problem.getHeaders().set("Retry-After", "5");
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pulsehub:problem:" + slug));
-		problem.setTitle(title);
+		problem.retryAfter(Duration.ofSeconds(5));
 		return problem;
 	}
 
