@@ -60,9 +60,7 @@ final class HelloAwareH2Backend extends H2Backend {
 		@Override
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
-			// the map H2Database names (so existing indexes open unchanged), with the
-			// faster
-			// key type
+			// the map H2Database names (existing indexes open unchanged), faster key type
 			MVMap<KeyValue, Object> map = getMvStore().openMap(
 					getFullCollectionNamespace(collectionName) + "._index_" + indexName,
 					new MVMap.Builder<KeyValue, Object>().keyType(INDEX_KEYS));

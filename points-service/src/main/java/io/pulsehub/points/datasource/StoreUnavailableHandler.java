@@ -53,7 +53,7 @@ class StoreUnavailableHandler {
 						+ RETRY_AFTER.toSeconds() + " second(s) with the same Idempotency-Key: a command is "
 						+ "applied at most once.");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(MeshProblem.retryAfterSeconds(RETRY_AFTER)))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

@@ -49,12 +49,11 @@ class CacheConfiguration {
 		Map<String, Object> config = kafka.buildConsumerProperties();
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupPrefix() + "-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		// Nobody reads this group's offsets (a new instance starts a new group at the
-		// end):
-		// the client commits them now and then, instead of the container after every poll
-		// (an offset commit per poll was most of this consumer's CPU and load on the
-		// broker). Fetches wait up to 100 ms for data, instead of returning for each
-		// record, so a change is evicted at most ~0.1 s later, well within the TTL.
+		// Nobody reads this group's offsets (each instance starts a new group at the
+		// end), so the client commits them now and then, not the container after each
+		// poll (a commit per poll was most of this consumer's CPU and broker load).
+		// Fetches wait up to 100 ms for data instead of returning per record: a change
+		// is evicted at most ~0.1 s later, well within the TTL.
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
 		config.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, (int) AUTO_COMMIT_INTERVAL.toMillis());
 		config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
