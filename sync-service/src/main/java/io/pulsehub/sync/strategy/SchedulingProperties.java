@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Write-behind flushing and the scheduled drainer.
  *
- * @param writeBehindMaxBatch users per write-behind bulk write; a full buffer is flushed
- * at once by the consumer (back pressure)
+ * @param writeBehindMaxBatch buffered users that start a write-behind flush (on the
+ * flusher thread); at twice as many the consumer flushes and waits (back pressure)
  * @param writeBehindMaxDelay how long a change waits in the write-behind buffer until it
  * is in MongoDB, its flush included (the flush starts that much earlier)
  * @param flushOnShutdown whether a graceful stop, or the loss of partitions in a

@@ -1,8 +1,10 @@
 package io.pulsehub.sync.strategy;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.pulsehub.sync.store.MongoUnavailableException;
@@ -15,10 +17,13 @@ import org.springframework.context.SmartLifecycle;
  * Coalesces changes per user in a bounded buffer and flushes it as one unordered bulk
  * write when its oldest change has waited {@code writeBehindMaxDelay} less what a slow
  * recent flush took ({@link FlushDeadline}: the change is in MongoDB within the delay of
- * arriving), or at once when it holds {@code writeBehindMaxBatch} users. Offsets are
- * committed only after the flush succeeded ({@link WriteBehindBuffer}); a flush MongoDB
- * refuses moves its users to the dirty set; one that cannot even do that (Redis down)
- * goes back into the buffer.
+ * arriving), or as soon as the flusher is free when it holds {@code writeBehindMaxBatch}
+ * users. Flushes run on the flusher thread, so the consumer keeps filling the buffer
+ * while one is in flight; only at twice {@code writeBehindMaxBatch} users (the buffer's
+ * bound) does the consumer flush itself and wait (back pressure). Offsets are committed
+ * only after the flush succeeded ({@link WriteBehindBuffer}); a flush MongoDB refuses
+ * moves its users to the dirty set; one that cannot even do that (Redis down) goes back
+ * into the buffer.
  */
 public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
@@ -38,7 +43,9 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
 	private final FlushDeadline deadline;
 
-	private ScheduledExecutorService timer;
+	private final AtomicBoolean flushQueued = new AtomicBoolean();
+
+	private volatile ScheduledExecutorService timer;
 
 	public WriteBehindStrategy(WriteBehindBuffer buffer, ProfileSync sync, DirtyUsers dirty, SyncMetrics metrics,
 			SchedulingProperties properties) {
@@ -58,8 +65,12 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
 	@Override
 	public void accept(PendingChange change) {
-		if (this.buffer.add(change) >= this.properties.writeBehindMaxBatch()) {
+		int buffered = this.buffer.add(change);
+		if (buffered >= 2 * this.properties.writeBehindMaxBatch()) {
 			flush();
+		}
+		else if (buffered >= this.properties.writeBehindMaxBatch()) {
+			flushSoon();
 		}
 	}
 
@@ -124,6 +135,30 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Has the flusher flush once it is free (at once when idle); flushes here when there
+	 * is no flusher (stopped).
+	 */
+	private void flushSoon() {
+		ScheduledExecutorService flusher = this.timer;
+		if (flusher == null) {
+			flush();
+			return;
+		}
+		if (this.flushQueued.compareAndSet(false, true)) {
+			try {
+				flusher.execute(() -> {
+					this.flushQueued.set(false);
+					flushQuietly();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				this.flushQueued.set(false);
+				flush();
+			}
+		}
+	}
+
 	private void flushIfDue() {
 		long now = System.nanoTime();
 		if (this.deadline.due(this.buffer.waited(now), now)) {
@@ -150,11 +185,12 @@ public class WriteBehindStrategy implements SyncStrategy, SmartLifecycle {
 
 	@Override
 	public void stop() {
-		this.timer.shutdownNow();
+		ScheduledExecutorService flusher = this.timer;
+		this.timer = null;
+		flusher.shutdownNow();
 		if (this.properties.flushOnShutdown()) {
 			flushQuietly();
 		}
-		this.timer = null;
 	}
 
 	@Override
