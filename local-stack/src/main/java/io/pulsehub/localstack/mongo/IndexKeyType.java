@@ -1,5 +1,6 @@
 package io.pulsehub.localstack.mongo;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -29,7 +30,9 @@ final class IndexKeyType extends ObjectDataType {
 			return 0;
 		}
 		if (a instanceof KeyValue && b instanceof KeyValue) {
-			return compareNotNull(bytes(a), bytes(b));
+			// the order of compareNotNull (unsigned bytes, then length), by vectorised
+			// mismatch: serialised keys share a long class-descriptor prefix
+			return Integer.signum(Arrays.compareUnsigned(bytes(a), bytes(b)));
 		}
 		return super.compare(a, b);
 	}

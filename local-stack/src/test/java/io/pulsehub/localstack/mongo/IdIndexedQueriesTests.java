@@ -83,10 +83,10 @@ class IdIndexedQueriesTests {
 	}
 
 	@Test
-	void sharesDataFilesWithThePlainH2BackendBothWays() throws IOException {
+	void opensFilesOfThePlainH2BackendAndReadsBothDocumentFormats() throws IOException {
 		Path file = this.dataDir.resolve("mongo.mv");
 		// enough ids for an index tree of several pages, ordered as the plain backend
-		// orders
+		// orders; documents Java-serialised, as the plain backend stores them
 		withPlainBackend(file, (profiles) -> {
 			List<Document> documents = new ArrayList<>();
 			for (int i = 0; i < 2_000; i++) {
@@ -95,10 +95,7 @@ class IdIndexedQueriesTests {
 			profiles.insertMany(documents);
 		});
 
-		LocalMongo mongo = new LocalMongo(freePort(), file);
-		mongo.start();
-		try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-			MongoCollection<Document> profiles = client.getDatabase("pulsehub").getCollection("user_profiles");
+		withLocalMongo(file, (profiles) -> {
 			assertThat(ids(profiles, Filters.and(Filters.eq("_id", "user-1"), Filters.exists("_id"))))
 				.containsExactly("user-1");
 			for (int i = 0; i < 2_000; i += 97) {
@@ -106,17 +103,29 @@ class IdIndexedQueriesTests {
 			}
 			assertThatExceptionOfType(MongoWriteException.class)
 				.isThrownBy(() -> profiles.insertOne(new Document("_id", "user-1999")));
+			// written here: stored as BSON
 			profiles.insertOne(new Document("_id", "user-new").append("v", -1));
+			profiles.updateOne(Filters.eq("_id", "user-5"), Updates.set("v", 500));
+		});
+
+		withLocalMongo(file, (profiles) -> {
+			assertThat(profiles.find(Filters.eq("_id", "user-new")).first()).containsEntry("v", -1);
+			assertThat(profiles.find(Filters.eq("_id", "user-5")).first()).containsEntry("v", 500);
+			assertThat(profiles.find(Filters.eq("_id", "user-1234")).first()).containsEntry("v", 1234);
+			assertThat(profiles.countDocuments()).isEqualTo(2_001);
+			assertThat(profiles.countDocuments(Filters.gte("v", 1_998))).isEqualTo(2);
+		});
+	}
+
+	private static void withLocalMongo(Path file, ProfilesCheck check) throws IOException {
+		LocalMongo mongo = new LocalMongo(freePort(), file);
+		mongo.start();
+		try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+			check.accept(client.getDatabase("pulsehub").getCollection("user_profiles"));
 		}
 		finally {
 			mongo.stop();
 		}
-
-		withPlainBackend(file, (profiles) -> {
-			assertThat(profiles.find(Filters.eq("_id", "user-new")).first()).containsEntry("v", -1);
-			assertThat(profiles.find(Filters.eq("_id", "user-1234")).first()).containsEntry("v", 1234);
-			assertThat(profiles.countDocuments()).isEqualTo(2_001);
-		});
 	}
 
 	private static void withPlainBackend(Path file, ProfilesCheck check) {
@@ -130,18 +139,12 @@ class IdIndexedQueriesTests {
 	}
 
 	private void withProfiles(int count, ProfilesCheck check) throws IOException {
-		LocalMongo mongo = new LocalMongo(freePort(), this.dataDir.resolve("mongo.mv"));
-		mongo.start();
-		try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-			MongoCollection<Document> profiles = client.getDatabase("pulsehub").getCollection("user_profiles");
+		withLocalMongo(this.dataDir.resolve("mongo.mv"), (profiles) -> {
 			for (int i = 0; i < count; i++) {
 				profiles.insertOne(new Document("_id", "user-" + i).append("schemaVersion", 2).append("v", i));
 			}
 			check.accept(profiles);
-		}
-		finally {
-			mongo.stop();
-		}
+		});
 	}
 
 	private static List<String> ids(MongoCollection<Document> profiles, Bson filter) {
