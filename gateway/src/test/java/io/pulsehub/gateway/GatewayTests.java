@@ -75,6 +75,10 @@ class GatewayTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(401)
+			.jsonPath("$.type")
+			.isEqualTo("urn:pulsehub:problem:unauthorized")
+			.jsonPath("$.title")
+			.isEqualTo("Unauthorized")
 			.jsonPath("$.instance")
 			.isEqualTo("/api/v1/profiles/u1");
 	}
@@ -130,6 +134,8 @@ class GatewayTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:pulsehub:problem:service-unavailable")
 			.jsonPath("$.service")
 			.isEqualTo("sync-service")
 			.jsonPath("$.instance")
@@ -155,7 +161,10 @@ class GatewayTests {
 			.headers((headers) -> headers.setBasicAuth("ops", "ops-password"))
 			.exchange()
 			.expectStatus()
-			.isForbidden();
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:pulsehub:problem:forbidden");
 		this.web.get().uri("/anything").exchange().expectStatus().isUnauthorized();
 	}
 
@@ -208,7 +217,10 @@ class GatewayTests {
 			.expectHeader()
 			.valueEquals("X-RateLimit-Remaining", "0")
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:pulsehub:problem:rate-limited");
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.pulsehub.gateway.security.ProblemResponses;
+import io.pulsehub.mesh.web.MeshProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -40,9 +42,9 @@ class FallbackController {
 		else if (cause != null) {
 			logger.warn("{} unavailable for {}: {}", service, originalPath(exchange), cause.toString());
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		ProblemDetail problem = MeshProblem.detail(HttpStatus.SERVICE_UNAVAILABLE, ProblemResponses.SERVICE_UNAVAILABLE,
+				ProblemResponses.title(ProblemResponses.SERVICE_UNAVAILABLE),
 				service + " is not available right now; retry later.");
-		problem.setTitle("Service Unavailable");
 		problem.setInstance(URI.create(originalPath(exchange)));
 		problem.setProperty("service", service);
 		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

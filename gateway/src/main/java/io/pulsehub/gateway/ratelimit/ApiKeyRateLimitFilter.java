@@ -62,7 +62,7 @@ class ApiKeyRateLimitFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> refuse(ServerWebExchange exchange) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, this.retryAfter);
-		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemResponses.RATE_LIMITED,
 				"Rate limit of this API key exceeded; retry after " + this.retryAfter + " s.");
 	}
 

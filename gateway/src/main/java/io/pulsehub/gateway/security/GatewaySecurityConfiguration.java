@@ -74,8 +74,8 @@ class GatewaySecurityConfiguration {
 				.denyAll())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusal))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusal)
-				.accessDeniedHandler(
-						(exchange, ex) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "Access is denied.")))
+				.accessDeniedHandler((exchange, ex) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+						ProblemResponses.FORBIDDEN, "Access is denied.")))
 			.formLogin((form) -> form.disable())
 			.csrf((csrf) -> csrf.disable())
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -105,7 +105,7 @@ class GatewaySecurityConfiguration {
 			if (challenge != null) {
 				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
 			}
-			return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+			return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, ProblemResponses.UNAUTHORIZED, detail);
 		};
 	}
 

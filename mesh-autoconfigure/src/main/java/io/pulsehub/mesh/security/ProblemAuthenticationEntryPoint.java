@@ -2,6 +2,7 @@ package io.pulsehub.mesh.security;
 
 import java.io.IOException;
 
+import io.pulsehub.mesh.web.MeshProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,22 +35,24 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
 		if (this.challenge != null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
 		}
-		write(response, HttpStatus.UNAUTHORIZED, this.detail, request.getRequestURI());
+		write(response, HttpStatus.UNAUTHORIZED, "unauthorized", this.detail, request.getRequestURI());
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		write(response, HttpStatus.FORBIDDEN, "Access is denied.", request.getRequestURI());
+		write(response, HttpStatus.FORBIDDEN, "forbidden", "Access is denied.", request.getRequestURI());
 	}
 
-	private static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
-			throws IOException {
+	private static void write(HttpServletResponse response, HttpStatus status, String slug, String detail,
+			String instance) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		// the mesh's problem shape (MeshProblem), titled like the gateway's refusals
 		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + escape(instance) + "\"}");
+			.write("{\"type\":\"" + MeshProblem.TYPE_PREFIX + slug + "\",\"title\":\"" + status.getReasonPhrase()
+					+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
+					+ escape(instance) + "\"}");
 	}
 
 	private static String escape(String value) {

@@ -60,6 +60,9 @@ class MeshSecurityAutoConfigurationTests {
 			.bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo(401);
+		assertThat(this.mvc.get().uri("/api/v1/things/who")).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:pulsehub:problem:unauthorized");
 		assertThat(this.mvc.get().uri("/api/v1/things/who").with(basic("ops", "ops-password"))).hasStatus(401);
 		assertThat(this.mvc.get()
 			.uri("/api/v1/things/who")
