@@ -21,8 +21,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>
  * Reads both: a BSON document starts with a tag {@link ObjectDataType} never writes
  * first; anything else is read as the plain type reads it, so files written before open
- * unchanged, and documents are rewritten as BSON as they change. A file with BSON
- * documents no longer opens with the plain H2 backend.
+ * unchanged, and documents are rewritten as BSON as they change (one holding a value BSON
+ * cannot carry stays Java-serialised). A file with BSON documents no longer opens with
+ * the plain H2 backend.
  */
 final class DocumentValueType extends ObjectDataType {
 
@@ -45,7 +46,14 @@ final class DocumentValueType extends ObjectDataType {
 		}
 		ByteBuf bson = Unpooled.buffer(this.averageMemory);
 		try {
-			BsonEncoder.encodeDocument(document, bson);
+			try {
+				BsonEncoder.encodeDocument(document, bson);
+			}
+			catch (RuntimeException ex) {
+				// a value BSON cannot carry: stored as the plain type stores it
+				super.write(buff, obj);
+				return;
+			}
 			int size = bson.readableBytes();
 			buff.put(BSON).putVarInt(size).put(bson.nioBuffer());
 			this.averageMemory = (int) ((2L * size + 15L * this.averageMemory) / 16);

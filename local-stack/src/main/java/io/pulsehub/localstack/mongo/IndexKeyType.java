@@ -9,10 +9,10 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * The key type of the stand-in's unique indexes. It orders keys exactly as H2's
  * {@link ObjectDataType} does (by their serialised bytes: the order of the index trees
- * already on disk, which therefore open unchanged, and files written here open with the
- * plain backend), but serialises a key object once, not on every comparison. A lookup
- * compares the searched key with a dozen stored ones, and the plain type serialised both
- * sides each time: a third of the stand-in's CPU under the sync benchmark.
+ * already on disk, which therefore open unchanged), but serialises a key object once, not
+ * on every comparison. A lookup compares the searched key with a dozen stored ones, and
+ * the plain type serialised both sides each time: a third of the stand-in's CPU under the
+ * sync benchmark.
  * <p>
  * The serialised form of the most recently compared key objects is remembered by identity
  * (stored keys stay the same objects while their page is in memory), in a fixed number of

@@ -1,5 +1,6 @@
 package io.pulsehub.localstack.mongo;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,15 @@ class DocumentValueTypeTests {
 		assertThat(written.get(0)).isNotEqualTo(DocumentValueType.BSON);
 		assertThat(this.documents.read(written)).isEqualTo(profile);
 		assertThat(this.documents.read(written)).isEqualTo(42L);
+	}
+
+	@Test
+	void keepsADocumentBsonCannotCarryAsThePlainTypeDoes() {
+		Document odd = new Document("_id", "user-1").append("big", BigInteger.TEN.pow(30));
+		ByteBuffer written = write(this.documents, odd);
+
+		assertThat(written.get(0)).isNotEqualTo(DocumentValueType.BSON);
+		assertThat(this.documents.read(written)).isEqualTo(odd);
 	}
 
 	@Test
