@@ -33,11 +33,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The mesh from the outside: real jars as processes, real HTTP, nothing mocked. All nine
- * apps run; the last test stops points-service to prove the gateway's fallback.
+ * apps run; the last test stops points-service to prove the gateway's fallback, then
+ * starts it again for the test classes that share the mesh.
  */
 @ExtendWith(MeshExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndIntegrationTests {
+
+	/**
+	 * What a POST to {@code /actuator/env} gets with the admin login on every app: Spring
+	 * Cloud's writable env endpoint ({@code management.endpoint.env.post.enabled}) is off
+	 * unless set, so the endpoint has no write operation.
+	 */
+	private static final int ENV_POST_REFUSAL = 405;
 
 	private static Mesh mesh;
 
@@ -48,12 +56,15 @@ class MeshEndToEndIntegrationTests {
 
 	@Test
 	void registersEveryAppInEureka() {
+		List<String> expected = upperCase(mesh.names());
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			HttpResponse<String> apps = get(app("eureka-server").uri("/eureka/apps"), admin(), json());
 			assertThat(apps.statusCode()).isEqualTo(200);
 			List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
-			assertThat(names).contains("CONFIG-SERVER", "EUREKA-SERVER", "ADMIN-SERVER", "GATEWAY", "INGESTION-SERVICE",
-					"PROFILE-SERVICE");
+			assertThat(names).containsAll(expected);
+			List<String> up = JsonPath.read(apps.body(),
+					"$.applications.application[*].instance[?(@.status == 'UP')].app");
+			assertThat(up).containsAll(expected);
 		});
 	}
 
@@ -195,8 +206,7 @@ class MeshEndToEndIntegrationTests {
 			HttpResponse<String> applications = get(app("admin-server").uri("/applications"), admin(), json());
 			assertThat(applications.statusCode()).isEqualTo(200);
 			List<String> up = JsonPath.read(applications.body(), "$[?(@.status == 'UP')].name");
-			assertThat(up).contains("CONFIG-SERVER", "EUREKA-SERVER", "ADMIN-SERVER", "GATEWAY", "INGESTION-SERVICE",
-					"PROFILE-SERVICE");
+			assertThat(up).containsAll(upperCase(mesh.names()));
 		});
 	}
 
@@ -219,6 +229,32 @@ class MeshEndToEndIntegrationTests {
 	}
 
 	@Test
+	void servesEveryServiceDocumentThroughTheGateway() {
+		// a path each service really has: stream-processor and sync-service serve only
+		// admin endpoints, the others their public API
+		Map<String, List<String>> pathsOf = Map.of("ingestion-service",
+				List.of("/api/v1/events", "/api/v1/events/batch"), "profile-service",
+				List.of("/api/v1/profiles/_ping", "/api/v1/profiles/{userId}"), "stream-processor",
+				List.of("/admin/stream/status"), "sync-service", List.of("/admin/sync/ping", "/admin/sync/routes"),
+				"points-service", List.of("/api/v1/points/_ping", "/api/v1/points/{userId}"));
+		for (Map.Entry<String, List<String>> service : pathsOf.entrySet()) {
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				HttpResponse<String> document = get(gateway("/v3/api-docs/" + service.getKey()));
+				assertThat(document.statusCode()).as(service.getKey()).isEqualTo(200);
+				Map<String, Object> paths = JsonPath.read(document.body(), "$.paths");
+				assertThat(paths).as(service.getKey())
+					.isNotEmpty()
+					.containsKeys(service.getValue().toArray(String[]::new));
+				if (service.getKey().equals("stream-processor") || service.getKey().equals("sync-service")) {
+					assertThat(paths.keySet()).as(service.getKey()).allMatch((path) -> path.startsWith("/admin/"));
+				}
+				String server = JsonPath.read(document.body(), "$.servers[0].url");
+				assertThat(server).as(service.getKey()).isEqualTo("http://localhost:" + app("gateway").port());
+			});
+		}
+	}
+
+	@Test
 	void refusesUnauthenticatedCallsToInfrastructureAndPrivateActuatorEndpoints() throws Exception {
 		assertThat(get(app("eureka-server").uri("/eureka/apps"), json()).statusCode()).isEqualTo(401);
 		assertThat(get(app("eureka-server").uri("/")).statusCode()).isEqualTo(401);
@@ -234,6 +270,34 @@ class MeshEndToEndIntegrationTests {
 			assertThat(get(app.uri("/actuator/metrics"), admin()).statusCode()).as(name).isEqualTo(200);
 		}
 		assertThat(get(gateway("/actuator/gateway/routes"), admin()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void answersReadinessAndLivenessProbesWithoutCredentials() throws Exception {
+		for (String name : mesh.names()) {
+			for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+				HttpResponse<String> answer = get(app(name).uri(probe));
+				assertThat(answer.statusCode()).as(name + probe).isEqualTo(200);
+				assertThat((String) JsonPath.read(answer.body(), "$.status")).as(name + probe).isEqualTo("UP");
+			}
+		}
+	}
+
+	@Test
+	void keepsTheEnvironmentEndpointReadOnlyEvenForTheAdmin() throws Exception {
+		// info.* properties show on /actuator/info: a property the POST had added would
+		// be visible there and under /actuator/env/<name>
+		String property = "info.pulsehub.e2e-tampered";
+		String change = "{\"name\":\"" + property + "\",\"value\":\"tampered\"}";
+		for (String name : mesh.names()) {
+			MeshApp app = app(name);
+			HttpResponse<String> refused = post(app.uri("/actuator/env"), change, admin());
+			assertThat(refused.statusCode()).as(name).isEqualTo(ENV_POST_REFUSAL);
+			assertThat(get(app.uri("/actuator/env/" + property), admin()).statusCode()).as(name).isEqualTo(404);
+			HttpResponse<String> info = get(app.uri("/actuator/info"));
+			assertThat(info.statusCode()).as(name).isEqualTo(200);
+			assertThat(info.body()).as(name).doesNotContain("tampered");
+		}
 	}
 
 	@Test
@@ -262,19 +326,42 @@ class MeshEndToEndIntegrationTests {
 			.untilAsserted(() -> assertThat(get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY)).statusCode())
 				.isEqualTo(200));
 		app("points-service").stop();
-		HttpResponse<String> points = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY));
-		assertProblem(points, 503);
-		assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
-		assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/_ping");
-		assertThat(points.headers().firstValue("Retry-After")).isPresent();
-		// still 503 once Eureka has dropped the instance and no instance is left at all
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			HttpResponse<String> apps = get(app("eureka-server").uri("/eureka/apps"), admin(), json());
-			List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
-			assertThat(names).doesNotContain("POINTS-SERVICE");
+		try {
+			HttpResponse<String> points = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY));
+			assertProblem(points, 503);
+			assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
+			assertThat((String) JsonPath.read(points.body(), "$.instance")).isEqualTo("/api/v1/points/_ping");
+			assertThat(points.headers().firstValue("Retry-After")).isPresent();
+			// still 503 once Eureka has dropped it and no instance is left at all
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				HttpResponse<String> apps = get(app("eureka-server").uri("/eureka/apps"), admin(), json());
+				List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
+				assertThat(names).doesNotContain("POINTS-SERVICE");
+			});
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertProblem(get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY)), 503));
+		}
+		finally {
+			leavePointsServiceRoutedAgain();
+		}
+	}
+
+	/**
+	 * Later test classes share this mesh (they earn points, expect every app UP): the
+	 * stopped service runs again, registered and routed, before the test ends.
+	 */
+	private static void leavePointsServiceRoutedAgain() throws Exception {
+		mesh.restart("points-service", Map.of());
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			HttpResponse<String> apps = get(app("eureka-server").uri("/eureka/apps/POINTS-SERVICE"), admin(), json());
+			assertThat(apps.statusCode()).isEqualTo(200);
+			assertThat((List<String>) JsonPath.read(apps.body(), "$.application.instance[*].status"))
+				.containsExactly("UP");
+			HttpResponse<String> points = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY));
+			assertThat(points.statusCode()).as(points.body()).isEqualTo(200);
+			assertThat((String) JsonPath.read(points.body(), "$.service")).isEqualTo("points-service");
 		});
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertProblem(get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY)), 503));
+		assertThat(get(app("points-service").uri("/actuator/health/readiness")).statusCode()).isEqualTo(200);
 	}
 
 	private static List<String> upperCase(List<String> names) {

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.cloud.config.enabled=false", "eureka.client.enabled=false",
 				"pulsehub.security.admin.username=ops", "pulsehub.security.admin.password=ops-password",
 				"pulsehub.security.internal.secret=test-internal-secret-0123456789",
-				"pulsehub.gateway.api-keys[0].id=test", "pulsehub.gateway.api-keys[0].sha256=" + GatewayTests.KEY_HASH,
+				"pulsehub.gateway.api-keys[0].id=test",
+				"pulsehub.gateway.api-keys[0].sha256=" + GatewayIntegrationTests.KEY_HASH,
 				"pulsehub.gateway.rate-limit.requests-per-second=1", "pulsehub.gateway.rate-limit.burst=3",
 				// as config-repo/application.yml exposes them
 				"management.endpoints.web.exposure.include=health,info,prometheus,metrics,loggers,env",
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.data.redis.timeout=250ms", "management.health.redis.enabled=false" })
 @AutoConfigureWebTestClient
 @LocalStackTest(services = Service.REDIS)
-class GatewayTests {
+class GatewayIntegrationTests {
 
 	static final String KEY = "test-key";
 
