@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
  * The event simulator of the seeds: a realistic stream of page views, clicks, impressions,
  * add-to-carts and purchases from a few dozen users on several devices, sent through the
  * gateway in batches, then a few users' fused profiles. Run by {@code ./pulsehub demo};
- * prints honestly what the running mesh can answer so far.
+ * prints honestly what the running mesh answers. Exits with status 1 when an event was
+ * refused or no fused profile with real-time tags appeared within 30 s, so scripts (and
+ * the launcher check in CI) can rely on it.
  *
  * Usage: java EventSimulator.java GATEWAY_URL API_KEY [EVENTS] [USERS]
  */
 public final class EventSimulator {
+
+	private static final Duration PROFILE_WAIT = Duration.ofSeconds(30);
 
 	private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
@@ -53,10 +57,11 @@ public final class EventSimulator {
 		}
 		int events = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
 		int users = (args.length > 3) ? Integer.parseInt(args[3]) : 50;
-		new EventSimulator(args[0], args[1]).run(events, users);
+		boolean worked = new EventSimulator(args[0], args[1]).run(events, users);
+		System.exit(worked ? 0 : 1);
 	}
 
-	private void run(int events, int users) throws Exception {
+	private boolean run(int events, int users) throws Exception {
 		HttpResponse<String> ping = get("/api/v1/profiles/_ping");
 		System.out.println("Routing through the gateway:");
 		System.out.println("  GET /api/v1/profiles/_ping -> " + ping.statusCode() + " " + abbreviate(ping.body()));
@@ -84,13 +89,38 @@ public final class EventSimulator {
 		if (lastProblem != null) {
 			System.out.println("  Last refusal: " + abbreviate(lastProblem));
 		}
+		// the first user's tags show that the stream-processor has caught up with the events
+		String firstUser = "user-" + new Random(42).nextInt(users);
+		boolean tagged = awaitRealtimeTags(firstUser);
 		// the stream-processor refreshes the trending board every 5 s
 		Thread.sleep(6000);
 		HttpResponse<String> trending = get("/api/v1/trending?window=1h&limit=5");
 		System.out.printf("%nTrending items (last hour): %d%n  %s%n", trending.statusCode(), abbreviate(trending.body()));
-		for (String user : List.of("user-1", "user-2", "user-3")) {
+		for (String user : List.of(firstUser, "user-2", "user-3")) {
 			HttpResponse<String> profile = get("/api/v1/profiles/" + user);
 			System.out.printf("%nProfile of %s: %d%n  %s%n", user, profile.statusCode(), abbreviate(profile.body()));
+		}
+		if (accepted < events) {
+			System.out.printf("%nThe demo did not work: %d of %d events were refused.%n", events - accepted, events);
+		}
+		if (!tagged) {
+			System.out.printf("%nThe demo did not work: no real-time tags for %s within %d s.%n", firstUser,
+					PROFILE_WAIT.toSeconds());
+		}
+		return accepted == events && tagged;
+	}
+
+	private boolean awaitRealtimeTags(String userId) throws Exception {
+		long deadline = System.nanoTime() + PROFILE_WAIT.toNanos();
+		while (true) {
+			HttpResponse<String> profile = get("/api/v1/profiles/" + userId);
+			if (profile.statusCode() == 200 && profile.body().contains("\"realtime\":{")) {
+				return true;
+			}
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(500);
 		}
 	}
 

@@ -1,11 +1,14 @@
 package io.pulsehub.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -41,6 +44,8 @@ class EmbeddedStackIntegrationTests {
 
 		stack.start();
 		try {
+			assertThat(serverProcess(server(stack, LocalRedis.class).pidFile())).isPresent();
+			assertThat(serverProcess(server(stack, LocalPostgres.class).pidFile())).isPresent();
 			Clients.send(server(stack, LocalKafka.class), Topics.POINTS_EVENTS, "user-1", event);
 			Clients.withRedis(server(stack, LocalRedis.class),
 					(redis) -> redis.sync().hset("profile:user-1", "pts.balance", "1250"));
@@ -57,6 +62,9 @@ class EmbeddedStackIntegrationTests {
 			stack.stop();
 		}
 		assertThat(stack.servers()).noneMatch(EmbeddedServer::isRunning);
+		// what the launcher reads to stop servers a killed local-stack left behind
+		assertThat(server(stack, LocalRedis.class).pidFile()).doesNotExist();
+		assertThat(server(stack, LocalPostgres.class).pidFile()).doesNotExist();
 
 		stack.start();
 		try {
@@ -79,6 +87,12 @@ class EmbeddedStackIntegrationTests {
 		finally {
 			stack.stop();
 		}
+	}
+
+	private static Optional<ProcessHandle> serverProcess(Path pidFile) throws IOException {
+		assertThat(pidFile).exists();
+		String pid = Files.readAllLines(pidFile).getFirst().strip();
+		return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
 	}
 
 	private static MongoCollection<Document> profiles(MongoClient client) {

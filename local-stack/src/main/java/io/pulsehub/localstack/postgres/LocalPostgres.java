@@ -45,6 +45,16 @@ public final class LocalPostgres implements EmbeddedServer {
 	}
 
 	/**
+	 * Where the running server keeps its process id (first line): pg_ctl detaches the
+	 * server from this JVM, so a killed local-stack leaves it running and the launcher
+	 * stops it by this file. PostgreSQL removes it on a clean shutdown.
+	 * @return {@code postmaster.pid} in the data directory
+	 */
+	public Path pidFile() {
+		return this.dataDir.resolve("postmaster.pid");
+	}
+
+	/**
 	 * The JDBC URL of one database.
 	 * @param database the database name, such as {@code pulsehub_ingestion}
 	 * @return {@code jdbc:postgresql://localhost:<port>/<database>}

@@ -48,6 +48,14 @@ public final class LocalRedis implements EmbeddedServer {
 		return this.port;
 	}
 
+	/**
+	 * Where the running server writes its process id; Redis removes it when it exits.
+	 * @return {@code redis.pid} in the data directory
+	 */
+	public Path pidFile() {
+		return this.dataDir.resolve("redis.pid");
+	}
+
 	@Override
 	public String name() {
 		return "Redis";
@@ -76,6 +84,8 @@ public final class LocalRedis implements EmbeddedServer {
 			// Redis runs in the directory of its extracted binary, so the data directory
 			// must be absolute; quoted because a path may contain spaces.
 			.setting("dir \"" + this.dataDir + "\"")
+			// The launcher stops a Redis that outlived a killed local-stack by this file.
+			.setting("pidfile \"" + pidFile() + "\"")
 			.setting("appendonly yes")
 			.setting("appendfsync everysec")
 			.build();
