@@ -2,10 +2,12 @@ package io.pulsehub.stream;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +16,7 @@ import io.pulsehub.localstack.junit.LocalStack;
 import io.pulsehub.localstack.junit.LocalStackTest;
 import io.pulsehub.localstack.junit.Service;
 import io.pulsehub.stream.tags.RedisTagsSink;
+import io.pulsehub.stream.tags.SendOutcome;
 import io.pulsehub.stream.tags.TagWrite;
 import io.pulsehub.stream.tags.TagsSinkUnavailableException;
 import io.pulsehub.stream.trending.ItemScore;
@@ -138,6 +141,44 @@ class RedisSinksIntegrationTests {
 			assertThatExceptionOfType(TagsSinkUnavailableException.class)
 				.isThrownBy(() -> sink.write(List.of(clicks("u1", 1))));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+		}
+		finally {
+			LocalStack.redis().start();
+		}
+	}
+
+	@Test
+	void pipelinedBatchesLandInTheOrderTheyWereSent() throws Exception {
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(1));
+		String user = "sink-" + UUID.randomUUID();
+		List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>();
+
+		outcomes.add(sink.send(List.of(new TagWrite(user, Map.of("rt.version", "1", "rt.device.class", "MOBILE"), 1))));
+		for (int version = 2; version <= 20; version++) {
+			outcomes.add(sink.send(List.of(clicks(user, version))));
+		}
+
+		for (CompletableFuture<SendOutcome> outcome : outcomes) {
+			assertThat(outcome.get(5, TimeUnit.SECONDS).landed()).isTrue();
+		}
+		assertThat(this.redis.opsForHash().entries(RedisLayout.profileKey(user)))
+			.containsEntry("rt.device.class", "MOBILE")
+			.containsEntry("rt.count.click", "20")
+			.containsEntry("rt.version", "20");
+	}
+
+	@Test
+	void reportsWhichPipelinedWritesDidNotLandWhileRedisIsDown() throws Exception {
+		RedisTagsSink sink = new RedisTagsSink(this.connections, this.metrics, Duration.ofSeconds(1));
+		String first = "sink-" + UUID.randomUUID();
+		String second = "sink-" + UUID.randomUUID();
+		LocalStack.redis().stop();
+		try {
+			SendOutcome outcome = sink.send(List.of(clicks(first, 1), clicks(second, 1))).get(10, TimeUnit.SECONDS);
+
+			assertThat(outcome.landed()).isFalse();
+			assertThat(outcome.failed()).extracting(TagWrite::userId).containsExactly(first, second);
+			assertThat(outcome.cause()).isNotNull();
 		}
 		finally {
 			LocalStack.redis().start();

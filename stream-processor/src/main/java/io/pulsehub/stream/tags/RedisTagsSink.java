@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -33,9 +31,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * only when the stored {@code rt.version} is not newer, so a replay never moves a profile
  * backwards, and never when the user's erasure tombstone exists, so a late event does not
  * recreate an erased profile. A batch is handed to the shared connection as one dispatch
- * (written and flushed to the socket once, one round trip for all) and awaited. While
- * Redis is unreachable the failed writes are retried with exponential backoff, holding
- * the stream thread (and so the offsets) where they are, until the retry budget runs out.
+ * (written and flushed to the socket once, one round trip for all): {@link #send} returns
+ * at once, {@link #write} waits and, while Redis is unreachable, retries the failed
+ * writes with exponential backoff, holding the stream thread (and so the offsets) where
+ * they are, until the retry budget runs out.
  */
 public final class RedisTagsSink implements TagsSink {
 
@@ -58,10 +57,6 @@ public final class RedisTagsSink implements TagsSink {
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
-
-	// each command times out by itself (spring.data.redis.timeout); this only bounds a
-	// batch
-	private static final Duration MAX_BATCH_WAIT = Duration.ofSeconds(5);
 
 	private final RedisConnectionFactory connections;
 
@@ -87,21 +82,16 @@ public final class RedisTagsSink implements TagsSink {
 		if (remaining.isEmpty()) {
 			return;
 		}
-		this.metrics.tagsBatch(remaining.size());
 		long deadline = System.nanoTime() + this.retryFor.toNanos();
 		Duration backoff = FIRST_BACKOFF;
 		for (int attempt = 1;; attempt++) {
-			long start = System.nanoTime();
-			Attempt outcome = send(remaining);
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			if (outcome.failed().isEmpty()) {
-				this.metrics.redisWrite("tags", "success", took);
+			SendOutcome outcome = SendOutcome.await(remaining, send(remaining));
+			if (outcome.landed()) {
 				if (attempt > 1) {
 					logger.info("Redis is writable again after {} attempts", attempt);
 				}
 				return;
 			}
-			this.metrics.redisWrite("tags", "failure", took);
 			remaining = outcome.failed();
 			if (System.nanoTime() + backoff.toNanos() > deadline) {
 				throw new TagsSinkUnavailableException("Redis stayed unreachable for " + this.retryFor
@@ -116,22 +106,52 @@ public final class RedisTagsSink implements TagsSink {
 		}
 	}
 
-	private Attempt send(List<TagWrite> writes) {
+	/**
+	 * Hands the batch to the shared connection as one dispatch (written and flushed to
+	 * the socket once) and returns at once; the connection keeps commands in order, so
+	 * batches sent one after another land in that order.
+	 */
+	@Override
+	public CompletableFuture<SendOutcome> send(Collection<TagWrite> writes) {
+		List<TagWrite> batch = List.copyOf(writes);
+		if (batch.isEmpty()) {
+			return CompletableFuture.completedFuture(SendOutcome.LANDED);
+		}
+		this.metrics.tagsBatch(batch.size());
+		long start = System.nanoTime();
+		List<AsyncCommand<byte[], byte[], Long>> sent = new ArrayList<>(batch.size());
 		try (RedisConnection connection = this.connections.getConnection()) {
 			@SuppressWarnings("unchecked")
 			RedisAsyncCommands<byte[], byte[]> commands = (RedisAsyncCommands<byte[], byte[]>) connection
 				.getNativeConnection();
-			List<AsyncCommand<byte[], byte[], Long>> sent = new ArrayList<>(writes.size());
-			for (TagWrite write : writes) {
+			for (TagWrite write : batch) {
 				sent.add(new AsyncCommand<>(guardedWrite(write)));
 			}
-			// one dispatch: Lettuce writes the batch and flushes the socket once
 			commands.getStatefulConnection().dispatch(List.<RedisCommand<byte[], byte[], ?>>copyOf(sent));
-			return await(writes, sent);
 		}
 		catch (DataAccessException | RedisException ex) {
-			return new Attempt(writes, ex);
+			this.metrics.redisWrite("tags", "failure", Duration.ofNanos(System.nanoTime() - start));
+			return CompletableFuture.completedFuture(new SendOutcome(batch, ex));
 		}
+		return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).handle((ignored, error) -> {
+			SendOutcome outcome = outcome(batch, sent);
+			this.metrics.redisWrite("tags", outcome.landed() ? "success" : "failure",
+					Duration.ofNanos(System.nanoTime() - start));
+			return outcome;
+		});
+	}
+
+	private static SendOutcome outcome(List<TagWrite> batch, List<AsyncCommand<byte[], byte[], Long>> sent) {
+		List<TagWrite> failed = new ArrayList<>();
+		Throwable cause = null;
+		for (int i = 0; i < sent.size(); i++) {
+			AsyncCommand<byte[], byte[], Long> command = sent.get(i);
+			if (command.isCompletedExceptionally()) {
+				failed.add(batch.get(i));
+				cause = command.exceptionNow();
+			}
+		}
+		return failed.isEmpty() ? SendOutcome.LANDED : new SendOutcome(failed, cause);
 	}
 
 	private static Command<byte[], byte[], Long> guardedWrite(TagWrite write) {
@@ -140,30 +160,6 @@ public final class RedisTagsSink implements TagsSink {
 			.addKeys(bytes(RedisLayout.profileKey(write.userId())), bytes(RedisLayout.erasedKey(write.userId())))
 			.addValues(arguments(write));
 		return new Command<>(CommandType.EVAL, new IntegerOutput<>(ByteArrayCodec.INSTANCE), args);
-	}
-
-	private static Attempt await(List<TagWrite> writes, List<AsyncCommand<byte[], byte[], Long>> sent) {
-		long until = System.nanoTime() + MAX_BATCH_WAIT.toNanos();
-		List<TagWrite> failed = new ArrayList<>();
-		Throwable cause = null;
-		for (int i = 0; i < sent.size(); i++) {
-			try {
-				sent.get(i).get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (ExecutionException ex) {
-				failed.add(writes.get(i));
-				cause = ex.getCause();
-			}
-			catch (TimeoutException ex) {
-				failed.add(writes.get(i));
-				cause = ex;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new TagsSinkUnavailableException("Interrupted while waiting for Redis", ex);
-			}
-		}
-		return new Attempt(failed, cause);
 	}
 
 	private static byte[][] arguments(TagWrite write) {
@@ -190,9 +186,6 @@ public final class RedisTagsSink implements TagsSink {
 			Thread.currentThread().interrupt();
 			throw new TagsSinkUnavailableException("Interrupted while waiting for Redis", ex);
 		}
-	}
-
-	private record Attempt(List<TagWrite> failed, Throwable cause) {
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.pulsehub.stream.tags;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where users' changed tags go: the Redis profile hash in production.
@@ -16,5 +18,23 @@ public interface TagsSink {
 	 * retry budget
 	 */
 	void write(Collection<TagWrite> writes);
+
+	/**
+	 * Hands the writes to the store without waiting for them and without retrying: the
+	 * caller keeps what it sent until the answer says it landed, and rewrites what did
+	 * not. Writes handed over one after another land in that order. A sink that cannot
+	 * pipeline writes synchronously, which this default does.
+	 * @param writes at most one per user
+	 * @return completes, never exceptionally, once every write has landed or failed
+	 */
+	default CompletableFuture<SendOutcome> send(Collection<TagWrite> writes) {
+		try {
+			write(writes);
+			return CompletableFuture.completedFuture(SendOutcome.LANDED);
+		}
+		catch (TagsSinkUnavailableException ex) {
+			return CompletableFuture.completedFuture(new SendOutcome(List.copyOf(writes), ex));
+		}
+	}
 
 }

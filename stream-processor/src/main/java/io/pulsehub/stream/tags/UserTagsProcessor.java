@@ -22,12 +22,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Applies each event to its user's state, hands the changed tags to
  * {@link PendingTagWrites} and forwards the {@link ProfileChanged} that announces them.
  * <p>
- * The pending writes go to Redis right after each batch of processed records (a
- * wall-clock punctuation) and at the latest before the commit; the state store update and
- * the forward commit atomically with the input offset (exactly-once), so consumers of
- * {@code profile-changes} never see a change before Redis has it. After a crash the
- * uncommitted events are replayed, recompute the same absolute values, and the version
- * guard keeps Redis from going backwards meanwhile.
+ * The pending writes are sent to Redis right after each batch of processed records (a
+ * wall-clock punctuation, which does not wait for Redis to answer) and confirmed before
+ * every commit; the state store update and the forward commit atomically with the input
+ * offset (exactly-once), so consumers of {@code profile-changes} never see a change
+ * before Redis has it. After a crash the uncommitted events are replayed, recompute the
+ * same absolute values, and the version guard keeps Redis from going backwards meanwhile.
  */
 public final class UserTagsProcessor implements FixedKeyProcessor<String, TaggedEvent, ProfileChanged> {
 
@@ -50,8 +50,8 @@ public final class UserTagsProcessor implements FixedKeyProcessor<String, Tagged
 	 * Creates the processor.
 	 * @param metrics the processor's meters
 	 * @param clock wall clock for the update time
-	 * @param flushInterval how often pending writes go to Redis; the punctuation runs
-	 * after a batch of records, so a millisecond means after every batch
+	 * @param flushInterval how often pending writes are sent to Redis; the punctuation
+	 * runs after a batch of records, so a millisecond means after every batch
 	 */
 	public UserTagsProcessor(StreamMetrics metrics, Clock clock, Duration flushInterval) {
 		this.metrics = metrics;
@@ -64,7 +64,7 @@ public final class UserTagsProcessor implements FixedKeyProcessor<String, Tagged
 		this.context = context;
 		this.store = context.getStateStore(STORE);
 		this.pending = context.getStateStore(PendingTagWrites.STORE);
-		context.schedule(this.flushInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> this.pending.flush());
+		context.schedule(this.flushInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> this.pending.send());
 	}
 
 	@Override

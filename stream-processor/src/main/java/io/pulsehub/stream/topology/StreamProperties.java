@@ -24,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param deviceCacheSize user agents whose classification is cached
  * @param redisRetryFor how long one tag write is retried while Redis is down before the
  * stream thread is replaced (it then resumes from its last commit)
+ * @param tagsFlushInterval how often pending tag writes are sent to Redis without waiting
+ * for the answer (a punctuation that runs after a batch of records, so 1 ms means after
+ * every batch); they are confirmed before each commit
+ * @param tagsMaxPendingUsers users written since the last commit after which a task waits
+ * for Redis to confirm them at once
  */
 @Validated
 @ConfigurationProperties("pulsehub.stream")
