@@ -79,12 +79,17 @@ final class ProfileTagsTopology {
 	}
 
 	private void addStores(StreamsBuilder builder) {
-		// Cached: reads of hot users and ids skip RocksDB, and a key's updates within one
-		// commit interval reach RocksDB and the changelog once, at the commit.
+		// Not cached: every event id is new, so a cache only added a merged
+		// cache-and-RocksDB
+		// range scan to each lookup and an eviction pass to each id (the topology drained
+		// about a third more events per second without it, docs/benchmarks.md).
 		builder.addStateStore(Stores
 			.windowStoreBuilder(Stores.persistentWindowStore(Deduplicator.STORE, this.settings.dedupeRetention(),
 					this.settings.dedupeRetention(), false), Serdes.String(), Serdes.Long())
-			.withCachingEnabled());
+			.withCachingDisabled());
+		// Cached: reads of active users skip RocksDB, and a user's updates within one
+		// commit
+		// interval reach RocksDB and the changelog once, at the commit.
 		builder.addStateStore(
 				Stores
 					.keyValueStoreBuilder(Stores.persistentKeyValueStore(UserTagsProcessor.STORE), Serdes.String(),
