@@ -1,6 +1,7 @@
 package io.pulsehub.stream;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -60,15 +61,27 @@ public final class StreamMetrics {
 	}
 
 	/**
+	 * Registers the dead-letter counter of every known reason at zero, so dashboards and
+	 * alerts see the series before the first dead letter.
+	 * @param reasons the short, bounded reason codes
+	 */
+	public void deadLetterReasons(Collection<String> reasons) {
+		reasons.forEach(this::deadLetters);
+	}
+
+	/**
 	 * A record went to the dead-letter topic.
 	 * @param reason a short, bounded reason code
 	 */
 	public void deadLettered(String reason) {
-		Counter.builder("pulsehub.stream.dead.letters")
+		deadLetters(reason).increment();
+	}
+
+	private Counter deadLetters(String reason) {
+		return Counter.builder("pulsehub.stream.dead.letters")
 			.description("Records sent to the dead-letter topic")
 			.tag("reason", reason)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	/**
@@ -90,7 +103,7 @@ public final class StreamMetrics {
 	/**
 	 * A Redis write finished.
 	 * @param target {@code tags} or {@code trending}
-	 * @param outcome {@code success}, {@code retry} or {@code failure}
+	 * @param outcome {@code success} or {@code failure}
 	 * @param took how long it took
 	 */
 	public void redisWrite(String target, String outcome, Duration took) {

@@ -167,7 +167,8 @@ class StreamProcessorIntegrationTests {
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("kafka_stream_thread_process_rate", "kafka_stream_thread_commit_latency_avg",
 				"pulsehub_stream_end_to_end_latency_seconds", "pulsehub_stream_redis_write_seconds",
-				"pulsehub_stream_dedupe_hits_total", "pulsehub_stream_late_events_total");
+				"pulsehub_stream_dedupe_hits_total", "pulsehub_stream_late_events_total",
+				"pulsehub_stream_dead_letters_total{application=\"stream-processor\",reason=\"processing-failed\"}");
 	}
 
 	private RealtimeTagsView tags(String user) {

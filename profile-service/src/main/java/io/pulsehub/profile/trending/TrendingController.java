@@ -47,7 +47,7 @@ class TrendingController {
 
 	@Operation(summary = "Trending items",
 			description = "The items with the most engagement over the window, highest score first, as the "
-					+ "stream-processor last refreshed them (at most every 10 seconds; see asOf).")
+					+ "stream-processor last refreshed them (every 5 seconds by default; asOf says when).")
 	@ApiResponse(responseCode = "200", description = "The top of the board; no items when it does not exist yet",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = TrendingView.class),

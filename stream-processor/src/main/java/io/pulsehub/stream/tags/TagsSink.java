@@ -22,8 +22,9 @@ public interface TagsSink {
 	/**
 	 * Hands the writes to the store without waiting for them and without retrying: the
 	 * caller keeps what it sent until the answer says it landed, and rewrites what did
-	 * not. Writes handed over one after another land in that order. A sink that cannot
-	 * pipeline writes synchronously, which this default does.
+	 * not. Writes handed over one after another land in that order. This default, for a
+	 * sink that cannot pipeline, writes synchronously (with {@link #write}'s retries) and
+	 * reports the outcome.
 	 * @param writes at most one per user
 	 * @return completes, never exceptionally, once every write has landed or failed
 	 */

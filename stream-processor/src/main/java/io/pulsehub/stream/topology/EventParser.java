@@ -2,6 +2,7 @@ package io.pulsehub.stream.topology;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.pulsehub.contracts.events.EventType;
@@ -21,6 +22,9 @@ final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent
 
 	static final String REASON_HEADER = "pulsehub_stream-reason";
 
+	/** Why a record is refused, in the reason header and the dead-letter counter. */
+	static final List<String> REASONS = List.of("empty", "unreadable", "invalid");
+
 	private final String applicationId;
 
 	private FixedKeyProcessorContext<String, ParsedEvent> context;
@@ -38,7 +42,7 @@ final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent
 	public void process(FixedKeyRecord<String, byte[]> record) {
 		byte[] raw = record.value();
 		if (raw == null) {
-			reject(record, "empty", "the record has no value");
+			reject(record, REASONS.get(0), "the record has no value");
 			return;
 		}
 		UserActivityEvent event;
@@ -46,12 +50,12 @@ final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent
 			event = UserActivityEvent.parseFrom(raw);
 		}
 		catch (InvalidProtocolBufferException ex) {
-			reject(record, "unreadable", "not a UserActivityEvent: " + ex.getMessage());
+			reject(record, REASONS.get(1), "not a UserActivityEvent: " + ex.getMessage());
 			return;
 		}
 		String problem = problemOf(event, record.key());
 		if (problem != null) {
-			reject(record, "invalid", problem);
+			reject(record, REASONS.get(2), problem);
 			return;
 		}
 		this.context.forward(record.withValue(ParsedEvent.valid(event, raw)));

@@ -2,6 +2,7 @@ package io.pulsehub.stream.topology;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +27,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
  * Registers the topology with the Kafka Streams instance Spring Boot configures from
- * {@code spring.kafka.streams.*}; a stream thread that fails is replaced, so it resumes
- * from its last commit instead of leaving partitions unprocessed.
+ * {@code spring.kafka.streams.*}; a record whose processing throws goes to the
+ * dead-letter topic, and a stream thread that fails is replaced, so it resumes from its
+ * last commit instead of leaving partitions unprocessed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -40,7 +42,10 @@ class StreamsConfiguration {
 
 	@Bean
 	StreamMetrics streamMetrics(MeterRegistry registry) {
-		return new StreamMetrics(registry);
+		StreamMetrics metrics = new StreamMetrics(registry);
+		metrics.deadLetterReasons(EventParser.REASONS);
+		metrics.deadLetterReasons(List.of(DeadLetterProcessingExceptionHandler.REASON));
+		return metrics;
 	}
 
 	@Bean
@@ -82,6 +87,17 @@ class StreamsConfiguration {
 				return StreamThreadExceptionResponse.REPLACE_THREAD;
 			});
 			factory.setStateListener((next, previous) -> logger.info("Kafka Streams {} -> {}", previous, next));
+		};
+	}
+
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer deadLetterProcessingErrors(StreamMetrics metrics) {
+		return (factory) -> {
+			Properties streams = factory.getStreamsConfiguration();
+			streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+					DeadLetterProcessingExceptionHandler.class);
+			streams.put(DeadLetterProcessingExceptionHandler.METRICS_CONFIG, metrics);
+			factory.setStreamsConfiguration(streams);
 		};
 	}
 

@@ -3,6 +3,7 @@ package io.pulsehub.stream.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import io.pulsehub.contracts.events.ChangeKind;
 import io.pulsehub.contracts.events.EventType;
@@ -12,6 +13,8 @@ import io.pulsehub.contracts.profile.RealtimeFields;
 import io.pulsehub.contracts.profile.RealtimeTagsView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.pulsehub.stream.topology.Events.event;
 import static io.pulsehub.stream.topology.TopologyFixture.T0;
@@ -99,6 +102,58 @@ class ProfileTagsTopologyTests {
 	}
 
 	@Test
+	void windowsEmptyAsWallClockAndStreamTimeMoveOnWithoutAnotherWriteForTheTagsThatDecayed() {
+		for (int i = 0; i < 3; i++) {
+			this.fixture.send(event("u1", EventType.PAGE_VIEW, T0.plusSeconds(i)).build());
+		}
+		String viewsWritten = this.fixture.sinks.hash("u1").get("rt.views_5m");
+
+		this.fixture.driver.advanceWallClockTime(Duration.ofMinutes(6));
+
+		assertThat(this.fixture.sinks.hash("u1")).containsEntry("rt.views_5m", viewsWritten);
+		assertThat(this.fixture.sinks.view("u1", T0.plus(Duration.ofMinutes(6))).windowed()).containsEntry("views_5m",
+				0L);
+
+		this.fixture.send(event("u1", EventType.PAGE_VIEW, T0.plus(Duration.ofMinutes(6))).build());
+
+		RealtimeTagsView afterNextView = this.fixture.sinks.view("u1", T0.plus(Duration.ofMinutes(6)));
+		assertThat(afterNextView.windowed()).containsEntry("views_5m", 1L);
+		assertThat(afterNextView.counts()).containsEntry("page_view", 4L);
+		assertThat(this.fixture.sinks.hash("u1").get("rt.views_5m"))
+			.doesNotContain(Long.toString(T0.getEpochSecond()) + ":");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					desktop Chrome | DESKTOP | Windows NT | Chrome    | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36
+					iPhone Safari  | MOBILE  | iOS        | Safari    | Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Mobile/15E148 Safari/604.1
+					iPad           | TABLET  | iOS        | Safari    | Mozilla/5.0 (iPad; CPU OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Mobile/15E148 Safari/604.1
+					Android        | MOBILE  | Android    | Chrome    | Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36
+					Googlebot      | BOT     | Google Cloud | Googlebot | Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)
+					curl           | BOT     | Cloud      | Curl      | curl/8.5.0
+					""")
+	void tagsTheDeviceOfARealAgent(String description, String deviceClass, String os, String browser,
+			String userAgent) {
+		this.fixture.send(event("u1", EventType.PAGE_VIEW, T0).setUserAgent(userAgent).build());
+
+		assertThat(this.fixture.sinks.hash("u1")).containsEntry("rt.device.class", deviceClass)
+			.containsEntry("rt.device.os", os)
+			.containsEntry("rt.device.browser", browser);
+	}
+
+	@Test
+	void tagsTenKilobytesOfGarbageAsAnUnknownDevice() {
+		String garbage = new Random(42).ints(10 * 1024, 33, 127)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+
+		this.fixture.send(event("u1", EventType.PAGE_VIEW, T0).setUserAgent(garbage).build());
+
+		assertThat(this.fixture.sinks.view("u1", T0).deviceClass()).isEqualTo("UNKNOWN");
+	}
+
+	@Test
 	void anEventLeavesItsWindowNoLaterThanOneWindowAfterItHappened() {
 		Instant lastSecondOfBucket = T0.plusSeconds(9);
 		this.fixture.send(event("u1", EventType.PAGE_VIEW, lastSecondOfBucket).build());
@@ -158,7 +213,7 @@ class ProfileTagsTopologyTests {
 	}
 
 	@Test
-	void keepsTheLastDeviceOfTheLatestEventWithAUserAgent() {
+	void keepsTheLastDeviceOfTheLatestEventWithAUserAgentSoAnEmptyAgentChangesNothing() {
 		this.fixture.send(event("u1", EventType.PAGE_VIEW, T0).setUserAgent(Events.CHROME_DESKTOP).build());
 		this.fixture.send(event("u1", EventType.PURCHASE, T0.plusSeconds(5)).build());
 

@@ -52,13 +52,17 @@ final class TopologyFixture implements AutoCloseable {
 		StreamsBuilder builder = new StreamsBuilder();
 		TopologySettings settings = new TopologySettings("stream-processor-test", Duration.ofHours(24), REFRESH, 3,
 				EngagementWeights.defaults(), Duration.ofMillis(1), 1000);
-		new ProfileTagsTopology(settings, CLASSIFIER, this.sinks, this.sinks, new StreamMetrics(this.registry),
-				Clock.fixed(T0, ZoneOffset.UTC))
+		StreamMetrics metrics = new StreamMetrics(this.registry);
+		new ProfileTagsTopology(settings, CLASSIFIER, this.sinks, this.sinks, metrics, Clock.fixed(T0, ZoneOffset.UTC))
 			.addTo(builder);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "stream-processor-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		// as StreamsConfiguration sets it up
+		properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+				DeadLetterProcessingExceptionHandler.class);
+		properties.put(DeadLetterProcessingExceptionHandler.METRICS_CONFIG, metrics);
 		this.driver = new TopologyTestDriver(builder.build(), properties, T0);
 		this.events = this.driver.createInputTopic(Topics.USER_ACTIVITY_EVENTS.name(), new StringSerializer(),
 				new ByteArraySerializer());
