@@ -19,10 +19,13 @@ import java.time.Duration;
  * @param streamProcessor the stream-processor's base URL (for its Prometheus histogram)
  * @param phase how long each HTTP phase runs
  * @param warmup how long the JIT warm-up runs
+ * @param tagsWarmup how long the paced load of the real-time tags phase runs unmeasured
+ * first, so the gateway, ingestion, stream-processor and sync-service have compiled that
+ * path (C2 on 2 cores needs minutes of traffic)
  */
 record BenchSettings(String gateway, String ingestion, String profile, String apiKey, String internalSecret,
 		String kafka, String jdbcUrl, String dbPassword, String redis, String streamProcessor, Duration phase,
-		Duration warmup) {
+		Duration warmup, Duration tagsWarmup) {
 
 	static BenchSettings fromEnvironment() {
 		return new BenchSettings(env("BENCH_GATEWAY", "http://localhost:8080"),
@@ -34,7 +37,8 @@ record BenchSettings(String gateway, String ingestion, String profile, String ap
 				env("POSTGRES_PASSWORD", "pulsehub-dev"), env("REDIS_URL", "redis://localhost:16379"),
 				env("BENCH_STREAM_PROCESSOR", "http://localhost:8083"),
 				Duration.ofSeconds(Long.parseLong(env("BENCH_PHASE_SECONDS", "20"))),
-				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))));
+				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))),
+				Duration.ofSeconds(Long.parseLong(env("BENCH_TAGS_WARMUP_SECONDS", "90"))));
 	}
 
 	static String env(String name, String fallback) {

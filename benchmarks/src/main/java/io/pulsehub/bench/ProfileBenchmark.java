@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.pulsehub.contracts.Topics;
 import io.pulsehub.contracts.profile.RedisLayout;
 import io.pulsehub.mesh.security.InternalCallSignature;
 
@@ -184,17 +183,7 @@ public final class ProfileBenchmark {
 	 */
 	private void awaitSettled() throws InterruptedException {
 		BenchRun.say("waiting until the stream-processor and the sync-service have caught up");
-		try (ConsumerLag stream = new ConsumerLag(this.settings.kafka(), IngestBenchmark.STREAM_GROUP,
-				Topics.USER_ACTIVITY_EVENTS.name());
-				ConsumerLag sync = new ConsumerLag(this.settings.kafka(), "sync-service",
-						Topics.PROFILE_CHANGES.name())) {
-			long events = stream.awaitCaughtUp(null, SETTLE_TIMEOUT);
-			long changes = sync.awaitCaughtUpToMarkers(SETTLE_TIMEOUT);
-			if (events > 0 || changes > 0) {
-				throw new IllegalStateException("not settled within " + SETTLE_TIMEOUT + ": " + events + " events, "
-						+ changes + " profile changes left");
-			}
-		}
+		MeshSettling.await(this.settings.kafka(), SETTLE_TIMEOUT);
 		// the last few changes of a partition, and the write-behind flush after them
 		Thread.sleep(SETTLE_GRACE.toMillis());
 	}

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param streamOwn the stream-processor's own histogram over the same phase
  * @param backlog the stream-processor's lag when the paced load started and ended
  * @param cpu CPU per process during the paced load
+ * @param warmup how long the same paced load ran unmeasured before it
  */
 record TagsReport(double producer, Throughput topology, double batchMax, PacedLoad.Result paced, TagProbe.Result probes,
-		Duration probeInterval, StreamHistogram.Snapshot streamOwn, Backlog backlog, Map<String, Double> cpu) {
+		Duration probeInterval, StreamHistogram.Snapshot streamOwn, Backlog backlog, Map<String, Double> cpu,
+		Duration warmup) {
 
 	static final double TARGET_P50_MILLIS = 15;
 
@@ -124,10 +126,11 @@ record TagsReport(double producer, Throughput topology, double batchMax, PacedLo
 				millis(probes.pollPeriods(), 0.5), millis(probes.pollPeriods(), 0.99),
 				millis(probes.pollPeriods(), 1)));
 		out.append(String.format(Locale.ROOT, "- Paced load: batches of 100 to `/api/v1/events/batch` on a fixed "
-				+ "schedule for %.0f s; departures skipped because 512 requests were unanswered: %d; refused or "
-				+ "failed: %s. The stream-processor's lag: %,d records when it started, %,d when it ended.",
-				this.paced.seconds(), this.paced.skipped(), this.paced.failures(), this.backlog.atStart(),
-				this.backlog.atEnd()));
+				+ "schedule for %.0f s, after the same load for %d s unmeasured (JIT warm-up) and a wait until the "
+				+ "stream-processor and the sync-service had caught up; departures skipped because 512 requests "
+				+ "were unanswered: %d; refused or failed: %s. The stream-processor's lag: %,d records when it "
+				+ "started, %,d when it ended.", this.paced.seconds(), this.warmup.toSeconds(), this.paced.skipped(),
+				this.paced.failures(), this.backlog.atStart(), this.backlog.atEnd()));
 		if (this.backlog.atEnd() > this.paced.eventsPerSecond()) {
 			// a second of events unprocessed: more than 100 ms commits explain
 			out.append(String.format(Locale.ROOT, " **The stream-processor fell behind** (%,.0f events/s offered; "
