@@ -8,6 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import io.lettuce.core.RedisClient;
@@ -37,9 +43,17 @@ class RealtimeTagsEndToEndIntegrationTests {
 
 	private static final int USERS = 4;
 
-	private static final int BATCHES = 8;
+	private static final int EVENTS_PER_BATCH = 50;
 
-	private static final int EVENTS_PER_BATCH = 100;
+	/**
+	 * Batches posted while the stream-processor is down, and again after it is back.
+	 */
+	private static final int BATCHES_PER_PHASE = 10;
+
+	/**
+	 * Between two batches: the events keep coming, before, across and after the kill.
+	 */
+	private static final Duration BATCH_PAUSE = Duration.ofMillis(100);
 
 	private static Mesh mesh;
 
@@ -69,15 +83,22 @@ class RealtimeTagsEndToEndIntegrationTests {
 		}
 		Map<String, Integer> views = new HashMap<>();
 		Map<String, Integer> clicks = new HashMap<>();
-		for (int batch = 0; batch < BATCHES / 2; batch++) {
-			postBatch(users, batch, views, clicks);
-		}
-		await().atMost(Duration.ofSeconds(90)).until(() -> tags(users.get(0)).version() > 0);
-		mesh.killAndRestart("stream-processor", () -> {
-			for (int batch = BATCHES / 2; batch < BATCHES; batch++) {
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicInteger posted = new AtomicInteger();
+		FutureTask<Void> posting = new FutureTask<>(() -> {
+			for (int batch = 0; !stop.get(); batch++) {
 				postBatch(users, batch, views, clicks);
+				posted.incrementAndGet();
+				pause(BATCH_PAUSE);
 			}
-		});
+		}, null);
+		Thread.ofPlatform().name("e2e-event-poster").start(posting);
+		await().atMost(Duration.ofSeconds(90)).until(() -> tags(users.get(0)).version() > 0);
+		// mid-stream: events are arriving and being processed when the process dies
+		mesh.killAndRestart("stream-processor", () -> awaitBatches(posted, posting));
+		awaitBatches(posted, posting);
+		stop.set(true);
+		finish(posting);
 		await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
 			for (String user : users) {
 				RealtimeTagsView tags = tags(user);
@@ -144,6 +165,40 @@ class RealtimeTagsEndToEndIntegrationTests {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Waits until the poster has posted {@link #BATCHES_PER_PHASE} more batches.
+	 */
+	private static void awaitBatches(AtomicInteger posted, FutureTask<Void> posting) {
+		int target = posted.get() + BATCHES_PER_PHASE;
+		await().atMost(Duration.ofSeconds(60)).until(() -> posting.isDone() || posted.get() >= target);
+		if (posting.isDone()) {
+			finish(posting);
+		}
+	}
+
+	private static void finish(FutureTask<Void> posting) {
+		try {
+			posting.get(2, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("posting the events failed", ex);
 		}
 	}
 
