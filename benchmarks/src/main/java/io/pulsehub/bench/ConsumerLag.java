@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
@@ -59,6 +62,28 @@ final class ConsumerLag implements AutoCloseable {
 			committed.put(partition, (offset != null) ? offset.offset() : 0L);
 		}
 		return committed;
+	}
+
+	/**
+	 * Which partitions of the topic each member of the group holds, by client id (for
+	 * Kafka Streams one member per stream thread).
+	 */
+	Map<String, List<Integer>> assignment() throws InterruptedException {
+		ConsumerGroupDescription description = get(
+				this.admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group));
+		String topic = this.partitions.get(0).topic();
+		Map<String, List<Integer>> byMember = new TreeMap<>();
+		for (MemberDescription member : description.members()) {
+			byMember.put(member.clientId(),
+					member.assignment()
+						.topicPartitions()
+						.stream()
+						.filter((partition) -> partition.topic().equals(topic))
+						.map(TopicPartition::partition)
+						.sorted()
+						.toList());
+		}
+		return byMember;
 	}
 
 	/** Records the group has still to process, over all partitions. */

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
@@ -139,6 +140,7 @@ public final class IngestBenchmark {
 						Topics.USER_ACTIVITY_EVENTS.name())) {
 			StreamHistogram.Snapshot before = histogram.scrape();
 			long lagBefore = stream.lag();
+			Map<String, List<Integer>> threads = stream.assignment();
 			CpuUsage cpu = CpuUsage.start();
 			FutureTask<TagProbe.Result> probing = new FutureTask<>(
 					() -> probe.run(this.run, this.settings.phase(), PROBE_INTERVAL));
@@ -149,7 +151,7 @@ public final class IngestBenchmark {
 			TagProbe.Result probes = probing.get();
 			StreamHistogram.Snapshot streamOwn = histogram.scrape().since(before);
 			return new TagsReport(burst.producer(), burst.topology(), batchMax, paced, probes, PROBE_INTERVAL,
-					streamOwn, new TagsReport.Backlog(lagBefore, lagAfter), used, this.settings.tagsWarmup());
+					streamOwn, new TagsReport.Backlog(lagBefore, lagAfter), used, this.settings.tagsWarmup(), threads);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.pulsehub.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,10 +20,12 @@ import java.util.Map;
  * @param backlog the stream-processor's lag when the paced load started and ended
  * @param cpu CPU per process during the paced load
  * @param warmup how long the same paced load ran unmeasured before it
+ * @param threads the partitions of `user-activity-events` (the user-tag tasks) each
+ * stream thread held when the paced load started, by consumer client id
  */
 record TagsReport(double producer, Throughput topology, double batchMax, PacedLoad.Result paced, TagProbe.Result probes,
 		Duration probeInterval, StreamHistogram.Snapshot streamOwn, Backlog backlog, Map<String, Double> cpu,
-		Duration warmup) {
+		Duration warmup, Map<String, List<Integer>> threads) {
 
 	static final double TARGET_P50_MILLIS = 15;
 
@@ -148,6 +151,21 @@ record TagsReport(double producer, Throughput topology, double batchMax, PacedLo
 					+ "the 202, and ends at the write, before the read.%n"));
 		}
 		out.append("- CPU during the paced load: ").append(CpuUsage.describe(this.cpu)).append('\n');
+		out.append("- Partitions of `user-activity-events` (the user-tag tasks) per stream thread when the paced load "
+				+ "started: ")
+			.append(describeThreads())
+			.append(". Kafka Streams balances task counts per thread, not per sub-topology; a thread holding "
+					+ "several of them limits the topology.\n");
+	}
+
+	private String describeThreads() {
+		StringBuilder out = new StringBuilder();
+		this.threads.forEach((client, partitions) -> out.append((out.isEmpty()) ? "" : "; ")
+			.append('`')
+			.append(client.replaceFirst("-consumer$", ""))
+			.append("` ")
+			.append(partitions));
+		return out.isEmpty() ? "no member in the group" : out.toString();
 	}
 
 	private String verdict() {
