@@ -1,7 +1,5 @@
 package io.pulsehub.stream.topology;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +34,14 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
 	/** The configuration key under which the handler finds the topology's meters. */
 	public static final String METRICS_CONFIG = "pulsehub.stream.metrics";
 
-	/** The {@link EventParser#REASON_HEADER} value of a record whose processing threw. */
+	/**
+	 * The {@link DeadLetterHeaders#REASON_HEADER} value of a record whose processing
+	 * threw.
+	 */
 	static final String REASON = "processing-failed";
+
+	/** The processor node that threw. */
+	private static final String NODE_HEADER = "pulsehub_stream-processor-node";
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
 
@@ -75,19 +79,11 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
 
 	private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
 		Headers headers = new RecordHeaders(context.headers().toArray());
-		headers.add(EventParser.REASON_HEADER, utf8(REASON));
-		headers.add("kafka_dlt-exception-message", utf8(String.valueOf(exception.getMessage())));
-		headers.add("kafka_dlt-original-consumer-group", utf8(this.applicationId));
-		headers.add("kafka_dlt-original-topic", utf8(context.topic()));
-		headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(context.partition()).array());
-		headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(context.offset()).array());
-		headers.add("pulsehub_stream-processor-node", utf8(context.processorNodeId()));
+		DeadLetterHeaders.addReason(headers, REASON, String.valueOf(exception.getMessage()), this.applicationId);
+		DeadLetterHeaders.addOrigin(headers, context.topic(), context.partition(), context.offset());
+		headers.add(NODE_HEADER, DeadLetterHeaders.utf8(context.processorNodeId()));
 		return new ProducerRecord<>(Topics.USER_ACTIVITY_EVENTS_DLT.name(), null, context.timestamp(),
 				context.sourceRawKey(), context.sourceRawValue(), headers);
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.pulsehub.stream.topology;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,7 +9,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Reads the source's raw bytes as events; a record that is not a usable event keeps its
@@ -20,10 +17,14 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent> {
 
-	static final String REASON_HEADER = "pulsehub_stream-reason";
+	private static final String EMPTY = "empty";
+
+	private static final String UNREADABLE = "unreadable";
+
+	private static final String INVALID = "invalid";
 
 	/** Why a record is refused, in the reason header and the dead-letter counter. */
-	static final List<String> REASONS = List.of("empty", "unreadable", "invalid");
+	static final List<String> REASONS = List.of(EMPTY, UNREADABLE, INVALID);
 
 	private final String applicationId;
 
@@ -42,7 +43,7 @@ final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent
 	public void process(FixedKeyRecord<String, byte[]> record) {
 		byte[] raw = record.value();
 		if (raw == null) {
-			reject(record, REASONS.get(0), "the record has no value");
+			reject(record, EMPTY, "the record has no value");
 			return;
 		}
 		UserActivityEvent event;
@@ -50,12 +51,12 @@ final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent
 			event = UserActivityEvent.parseFrom(raw);
 		}
 		catch (InvalidProtocolBufferException ex) {
-			reject(record, REASONS.get(1), "not a UserActivityEvent: " + ex.getMessage());
+			reject(record, UNREADABLE, "not a UserActivityEvent: " + ex.getMessage());
 			return;
 		}
 		String problem = problemOf(event, record.key());
 		if (problem != null) {
-			reject(record, REASONS.get(2), problem);
+			reject(record, INVALID, problem);
 			return;
 		}
 		this.context.forward(record.withValue(ParsedEvent.valid(event, raw)));
@@ -82,21 +83,12 @@ final class EventParser implements FixedKeyProcessor<String, byte[], ParsedEvent
 
 	private void reject(FixedKeyRecord<String, byte[]> record, String reason, String detail) {
 		Headers headers = record.headers();
-		headers.add(REASON_HEADER, utf8(reason));
-		headers.add("kafka_dlt-exception-message", utf8(detail));
-		headers.add("kafka_dlt-original-consumer-group", utf8(this.applicationId));
-		RecordMetadata origin = this.context.recordMetadata().orElse(null);
-		if (origin != null) {
-			headers.add("kafka_dlt-original-topic", utf8(origin.topic()));
-			headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(origin.partition()).array());
-			headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(origin.offset()).array());
-		}
+		DeadLetterHeaders.addReason(headers, reason, detail, this.applicationId);
+		this.context.recordMetadata()
+			.ifPresent((origin) -> DeadLetterHeaders.addOrigin(headers, origin.topic(), origin.partition(),
+					origin.offset()));
 		byte[] raw = (record.value() != null) ? record.value() : new byte[0];
 		this.context.forward(record.withValue(ParsedEvent.invalid(raw, reason)).withHeaders(headers));
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -36,7 +36,7 @@ class DeadLetterTopologyTests {
 		TestRecord<String, byte[]> dead = this.fixture.deadLetters.readRecord();
 		assertThat(dead.key()).isEqualTo("u1");
 		assertThat(dead.value()).isEqualTo(garbage);
-		assertThat(header(dead, EventParser.REASON_HEADER)).isEqualTo("unreadable");
+		assertThat(header(dead, DeadLetterHeaders.REASON_HEADER)).isEqualTo("unreadable");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("user-activity-events");
 		assertThat(header(dead, "kafka_dlt-exception-message")).startsWith("not a UserActivityEvent");
 		assertThat(this.fixture.sinks.view("u1", T0).counts()).containsEntry("page_view", 1L);
@@ -75,7 +75,8 @@ class DeadLetterTopologyTests {
 		TestRecord<String, byte[]> dead = this.fixture.deadLetters.readRecord();
 		assertThat(dead.key()).isEqualTo("u1");
 		assertThat(dead.value()).isEqualTo(poisoned.toByteArray());
-		assertThat(header(dead, EventParser.REASON_HEADER)).isEqualTo(DeadLetterProcessingExceptionHandler.REASON);
+		assertThat(header(dead, DeadLetterHeaders.REASON_HEADER))
+			.isEqualTo(DeadLetterProcessingExceptionHandler.REASON);
 		assertThat(header(dead, "kafka_dlt-exception-message")).startsWith("Not a windowed count");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("user-activity-events");
 		assertThat(header(dead, "pulsehub_stream-processor-node")).isEqualTo("user-tags");
