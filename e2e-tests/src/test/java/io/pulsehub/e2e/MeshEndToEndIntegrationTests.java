@@ -303,11 +303,12 @@ class MeshEndToEndIntegrationTests {
 	@Test
 	void givesEveryCallARequestIdAndKeepsTheCallersOne() throws Exception {
 		HttpResponse<String> generated = get(gateway("/api/v1/profiles/_ping"));
-		assertThat(generated.headers().firstValue("X-Request-Id"))
-			.hasValueSatisfying((id) -> assertThat(id).hasSize(36));
+		assertThat(generated.headers().allValues("X-Request-Id")).singleElement()
+			.satisfies((id) -> assertThat(id).hasSize(36));
 		HttpResponse<String> kept = get(gateway("/api/v1/points/_ping"), apiKey(DEV_API_KEY),
 				Map.of("X-Request-Id", "trace-42"));
-		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("trace-42");
+		// once, though the service behind the gateway answers with it too
+		assertThat(kept.headers().allValues("X-Request-Id")).containsExactly("trace-42");
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Gives every call an {@code X-Request-Id} (the caller's when it is sane, a new UUID
- * otherwise), passes it on to the service and returns it to the caller, refusals
+ * otherwise), passes it on to the service and returns it to the caller once, refusals
  * included.
  */
 @Component
@@ -35,7 +35,13 @@ class RequestIdWebFilter implements WebFilter {
 			.mutate()
 			.headers((headers) -> headers.set(HEADER, requestId))
 			.build();
+		// Set once more just before the response is committed: the service's copy of the
+		// header, added to the response on the way back, would otherwise make it twice.
 		exchange.getResponse().getHeaders().set(HEADER, requestId);
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(HEADER, requestId);
+			return Mono.empty();
+		});
 		return chain.filter(exchange.mutate().request(request).build());
 	}
 
