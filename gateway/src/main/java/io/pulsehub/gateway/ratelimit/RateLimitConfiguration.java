@@ -2,10 +2,12 @@ package io.pulsehub.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
 
 /**
  * The per-API-key limiter: Spring Cloud Gateway's Redis token bucket (one Lua script per
@@ -29,6 +31,26 @@ class RateLimitConfiguration {
 		return (builder) -> builder.clientOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
+	}
+
+	/**
+	 * Pins the token bucket's Lua script to its text, read from the jar once: as Spring
+	 * Cloud Gateway configures it, the script asks the jar for the file's modification
+	 * time on every call, which was about 2 % of the gateway's CPU per call.
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanPostProcessor pinRateLimiterScript() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (RedisRateLimiter.REDIS_SCRIPT_NAME.equals(beanName)
+						&& bean instanceof DefaultRedisScript<?> script) {
+					script.setScriptText(script.getScriptAsString());
+				}
+				return bean;
+			}
+		};
 	}
 
 }
