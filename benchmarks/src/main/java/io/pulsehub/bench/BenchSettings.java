@@ -18,7 +18,8 @@ import java.time.Duration;
  * from
  * @param streamProcessor the stream-processor's base URL (for its Prometheus histogram)
  * @param phase how long each HTTP phase runs
- * @param warmup how long the JIT warm-up runs
+ * @param warmup how long the JIT warm-up runs (180 s: with C2 on 2 cores a JVM's hot
+ * paths need minutes of traffic to be compiled; 15 s measured the JIT)
  * @param tagsWarmup how long the paced load of the real-time tags phase runs unmeasured
  * first, so the gateway, ingestion, stream-processor and sync-service have compiled that
  * path (C2 on 2 cores needs minutes of traffic)
@@ -37,7 +38,7 @@ record BenchSettings(String gateway, String ingestion, String profile, String ap
 				env("POSTGRES_PASSWORD", "pulsehub-dev"), env("REDIS_URL", "redis://localhost:16379"),
 				env("BENCH_STREAM_PROCESSOR", "http://localhost:8083"),
 				Duration.ofSeconds(Long.parseLong(env("BENCH_PHASE_SECONDS", "20"))),
-				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))),
+				Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "180"))),
 				Duration.ofSeconds(Long.parseLong(env("BENCH_TAGS_WARMUP_SECONDS", "90"))));
 	}
 
