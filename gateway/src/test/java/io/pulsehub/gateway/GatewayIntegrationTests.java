@@ -8,19 +8,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pulsehub.localstack.junit.LocalStack;
 import io.pulsehub.localstack.junit.LocalStackTest;
 import io.pulsehub.localstack.junit.Service;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +66,9 @@ class GatewayIntegrationTests {
 
 	@Autowired
 	private BulkheadRegistry bulkheads;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void storesTheTestKeyAsItsSha256() throws Exception {
@@ -183,6 +195,32 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
+	void opensNoWebSessionForAnyCall() {
+		// Opening an in-memory session hops to the bounded-elastic and then the parallel
+		// scheduler; Spring Security's default request cache did it for every call.
+		int before = SessionCounting.OPENED.get();
+		this.web.get().uri("/api/v1/points/u3").header("X-Api-Key", KEY).exchange();
+		this.web.get().uri("/api/v1/profiles/u1").exchange().expectStatus().isUnauthorized();
+		this.web.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+		this.web.get()
+			.uri("/admin/sync/routes")
+			.headers((headers) -> headers.setBasicAuth("ops", "ops-password"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503);
+		assertThat(SessionCounting.OPENED.get()).isEqualTo(before);
+	}
+
+	@Test
+	void recordsCallsButNotTheSecurityFiltersOfEachCall() {
+		this.web.get().uri("/api/v1/profiles/u1").exchange().expectStatus().isUnauthorized();
+		assertThat(this.meters.find("http.server.requests").tag("status", "401").timers()).isNotEmpty();
+		assertThat(this.meters.getMeters()).extracting(Meter::getId)
+			.extracting(Meter.Id::getName)
+			.noneMatch((name) -> name.startsWith("spring.security"));
+	}
+
+	@Test
 	void givesEveryResponseARequestId() {
 		this.web.get().uri("/actuator/health").exchange().expectHeader().exists("X-Request-Id");
 		this.web.get()
@@ -242,6 +280,26 @@ class GatewayIntegrationTests {
 		finally {
 			LocalStack.redis().start();
 		}
+	}
+
+	/**
+	 * Counts the web sessions any part of the gateway asks for (the exchange creates the
+	 * session's Mono eagerly; only a subscription opens one).
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class SessionCounting {
+
+		static final AtomicInteger OPENED = new AtomicInteger();
+
+		@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+		WebSessionManager webSessionManager() {
+			DefaultWebSessionManager sessions = new DefaultWebSessionManager();
+			return (exchange) -> Mono.defer(() -> {
+				OPENED.incrementAndGet();
+				return sessions.getSession(exchange);
+			});
+		}
+
 	}
 
 }
