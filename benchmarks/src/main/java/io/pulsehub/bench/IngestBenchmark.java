@@ -70,11 +70,8 @@ public final class IngestBenchmark {
 					gateway("/api/v1/events", () -> Events.json(this.run + "w")), 1);
 			HttpLoad.Result warmupBatch = this.load.run(BATCH_CLIENTS, this.settings.warmup().dividedBy(3),
 					gateway("/api/v1/events/batch", () -> Events.batch(this.run + "w", BATCH_SIZE)), BATCH_SIZE);
-			// Measure a quiet mesh: the warm-up's batches (a minute of ~9,000 events/s)
-			// would
-			// otherwise still be archived and processed during the phases, and their
-			// rows'
-			// queue would be measured as the single events' archive lag.
+			// Measure a quiet mesh: the warm-up's minute of batches would otherwise still
+			// be archived and processed during the phases (and read as archive lag).
 			BenchRun.say("waiting until the archive, the stream-processor and the sync-service have caught up");
 			archive.awaitArchived(archivedBefore + warmup.events() + warmupBatch.events(), SETTLE);
 			MeshSettling.await(this.settings.kafka(), SETTLE);

@@ -35,9 +35,8 @@ class RequestIdWebFilter implements WebFilter {
 			.mutate()
 			.headers((headers) -> headers.set(HEADER, requestId))
 			.build();
-		// Set once more just before the response is committed: the service's copy of the
-		// header, added to the response on the way back, would otherwise make it twice.
-		exchange.getResponse().getHeaders().set(HEADER, requestId);
+		// Set just before the response is committed, so it replaces the service's copy of
+		// the header that the response picks up on the way back.
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().set(HEADER, requestId);
 			return Mono.empty();

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -61,19 +60,6 @@ public class MeshSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	PasswordEncoder meshPasswordEncoder() {
 		return new BCryptPasswordEncoder(4);
-	}
-
-	/**
-	 * No observations of the security filters themselves (filter chain before and after,
-	 * authentication, authorization, each a timer and a long-task timer): half of the
-	 * Micrometer share of points-service's CPU per command (docs/benchmarks.md). Refusals
-	 * still show in {@code http.server.requests} with status 401/403.
-	 * @return settings without security observations
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	SecurityObservationSettings meshSecurityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
