@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,6 +170,32 @@ class SyncIntegrationTests {
 		assertThat(upgraded.get("offline", Document.class)).containsEntry("segment_id", "legacy");
 		assertThat(upgraded.get("attributes", Document.class)).containsEntry("email", "ann@example.com");
 		assertThat(version(user, "realtime")).isEqualTo(30L);
+	}
+
+	@Test
+	void readsRedisOnItsSharedConnectionWithoutOpeningOnePerSync() {
+		List<String> users = List.of(user(), user(), user());
+		users.forEach((user) -> this.redis.opsForHash().putAll(RedisLayout.profileKey(user), realtime(4, 0)));
+		this.redis.opsForValue().set(RedisLayout.erasedKey(users.get(2)), "erased");
+		long connectionsBefore = connectionsReceived();
+		for (int i = 0; i < 20; i++) {
+			this.sync.sync(Map.of(users.get(0), Set.of(ProfileSection.REALTIME)), Map.of(), StrategyName.WRITE_THROUGH);
+		}
+		WriteResult batch = this.sync.sync(
+				Map.of(users.get(1), Set.of(ProfileSection.REALTIME), users.get(2), Set.of(ProfileSection.REALTIME)),
+				Map.of(), StrategyName.WRITE_THROUGH);
+		// before, each sync opened (and closed) a connection of its own for its pipeline
+		assertThat(connectionsReceived() - connectionsBefore).isLessThan(5);
+		assertThat(version(users.get(0), "realtime")).isEqualTo(4L);
+		assertThat(version(users.get(1), "realtime")).isEqualTo(4L);
+		assertThat(profiles().find(Filters.eq("_id", users.get(2))).first()).isNull();
+		assertThat(batch.written()).isEqualTo(1);
+	}
+
+	private long connectionsReceived() {
+		Properties stats = this.redis
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("stats"));
+		return Long.parseLong(stats.getProperty("total_connections_received"));
 	}
 
 	private Document awaitDocument(String user, String section, long version) {

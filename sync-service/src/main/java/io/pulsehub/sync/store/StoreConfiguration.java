@@ -1,12 +1,14 @@
 package io.pulsehub.sync.store;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.pulsehub.contracts.profile.UserProfileDocument;
 
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,6 +24,9 @@ class StoreConfiguration {
 	/** The MongoDB breaker's instance name in {@code resilience4j.circuitbreaker}. */
 	static final String MONGO_BREAKER = "mongo";
 
+	/** Lettuce's own command timeout, when {@code spring.data.redis.timeout} is unset. */
+	private static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofSeconds(60);
+
 	@Bean
 	CircuitBreaker mongoCircuitBreaker(CircuitBreakerRegistry breakers) {
 		return breakers.circuitBreaker(MONGO_BREAKER);
@@ -35,8 +40,9 @@ class StoreConfiguration {
 	}
 
 	@Bean
-	RedisProfiles redisProfiles(StringRedisTemplate redis) {
-		return new RedisProfiles(redis);
+	RedisProfiles redisProfiles(StringRedisTemplate redis, DataRedisProperties properties) {
+		Duration timeout = properties.getTimeout();
+		return new RedisProfiles(redis, (timeout != null) ? timeout : DEFAULT_REDIS_TIMEOUT);
 	}
 
 }
