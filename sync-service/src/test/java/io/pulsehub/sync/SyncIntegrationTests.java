@@ -102,6 +102,19 @@ class SyncIntegrationTests {
 	}
 
 	@Test
+	void routesAddToCartAndLoginBehindWithTheOtherEngagement() {
+		String user = user();
+		this.redis.opsForHash().putAll(RedisLayout.profileKey(user), realtime(2, 0));
+		double behind = routed(StrategyName.WRITE_BEHIND);
+		changes.publish(user, ChangeKind.REALTIME, EventType.ADD_TO_CART, 1, List.of("rt.count.add_to_cart"));
+		changes.publish(user, ChangeKind.REALTIME, EventType.LOGIN, 2, List.of("rt.count.login"));
+		changes.flush();
+		awaitDocument(user, "realtime", 2);
+		// both routed behind (they went through, as the default, before)
+		assertThat(routed(StrategyName.WRITE_BEHIND)).isGreaterThanOrEqualTo(behind + 2);
+	}
+
+	@Test
 	void marksOfflineChangesDirtyForTheDrainer() {
 		String user = user();
 		this.redis.opsForHash()

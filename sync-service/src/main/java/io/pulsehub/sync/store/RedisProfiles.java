@@ -22,7 +22,6 @@ import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
-
 import io.pulsehub.contracts.profile.RedisLayout;
 
 import org.springframework.dao.QueryTimeoutException;
