@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.pulsehub.profile.core.StoreGuard;
@@ -21,6 +23,8 @@ import org.bson.Document;
 class ErasureStore {
 
 	static final String COLLECTION = "erasures";
+
+	private static final String CLAIMED_UNTIL = "claimedUntil";
 
 	private final MongoCollection<Document> erasures;
 
@@ -44,6 +48,30 @@ class ErasureStore {
 	ErasureView find(String erasureId) {
 		Document document = this.guard.call(() -> this.erasures.find(Filters.eq("_id", erasureId)).first());
 		return (document != null) ? view(document) : null;
+	}
+
+	/**
+	 * Claims a pending erasure for one run, so that of several instances retrying the
+	 * same erasures only one runs it at a time.
+	 * @param erasureId the erasure
+	 * @param now the current time
+	 * @param until when the claim lapses if its holder dies without releasing it
+	 * @return the erasure as stored now, or null when it is no longer pending or another
+	 * run holds it
+	 */
+	ErasureView claim(String erasureId, Instant now, Instant until) {
+		Document document = this.guard
+			.call(() -> this.erasures.findOneAndUpdate(
+					Filters.and(Filters.eq("_id", erasureId), Filters.eq("status", ErasureView.PENDING),
+							Filters.or(Filters.exists(CLAIMED_UNTIL, false),
+									Filters.lt(CLAIMED_UNTIL, Date.from(now)))),
+					Updates.set(CLAIMED_UNTIL, Date.from(until)),
+					new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+		return (document != null) ? view(document) : null;
+	}
+
+	void release(String erasureId) {
+		this.guard.call(() -> this.erasures.updateOne(Filters.eq("_id", erasureId), Updates.unset(CLAIMED_UNTIL)));
 	}
 
 	void mark(String erasureId, String step, String status) {

@@ -31,6 +31,9 @@ class ProfileEraser {
 
 	private static final Log logger = LogFactory.getLog(ProfileEraser.class);
 
+	/** How long a run's claim holds if the instance dies without releasing it. */
+	private static final Duration CLAIM = Duration.ofMinutes(2);
+
 	private final ErasureStore erasures;
 
 	private final ProfileHashStore hashes;
@@ -110,7 +113,40 @@ class ProfileEraser {
 		}
 	}
 
-	void run(ErasureView erasure) {
+	/**
+	 * Runs the erasure's unfinished steps, once it is claimed: every instance retries the
+	 * pending erasures, and without the claim two of them would run the same one and
+	 * announce it twice.
+	 * @param requested the erasure as last read
+	 */
+	void run(ErasureView requested) {
+		Instant now = this.clock.instant();
+		ErasureView erasure;
+		try {
+			erasure = this.erasures.claim(requested.erasureId(), now, now.plus(CLAIM));
+		}
+		catch (StoreUnavailableException ex) {
+			logger.warn("Erasure " + requested.erasureId() + " not claimed, will retry: " + ex.getMessage());
+			return;
+		}
+		if (erasure == null) {
+			// finished, or another run holds it
+			return;
+		}
+		try {
+			runSteps(erasure);
+		}
+		finally {
+			try {
+				this.erasures.release(erasure.erasureId());
+			}
+			catch (StoreUnavailableException ex) {
+				logger.warn("Erasure " + erasure.erasureId() + " not released; its claim lapses: " + ex.getMessage());
+			}
+		}
+	}
+
+	private void runSteps(ErasureView erasure) {
 		boolean complete = true;
 		for (String step : ErasureView.STEPS) {
 			if (erasure.isDone(step)) {
