@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.protobuf.Timestamp;
 import io.pulsehub.contracts.Topics;
@@ -55,11 +56,20 @@ public final class ChangeTopic implements AutoCloseable {
 	 * s for at least {@code expected} of them.
 	 */
 	public List<ProfileChanged> changesOf(String userId, int expected) {
+		return changesOf(Set.of(userId), expected);
+	}
+
+	/**
+	 * The changes of any of these users appended since this topic view was opened, in
+	 * topic order per partition, waiting up to 10 s for at least {@code expected} of
+	 * them.
+	 */
+	public List<ProfileChanged> changesOf(Set<String> userIds, int expected) {
 		List<ProfileChanged> changes = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (changes.size() < expected && System.nanoTime() < deadline) {
 			this.consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-				if (userId.equals(record.key())) {
+				if (userIds.contains(record.key())) {
 					changes.add(record.value());
 				}
 			});
