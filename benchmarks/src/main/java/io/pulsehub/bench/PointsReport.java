@@ -103,8 +103,9 @@ record PointsReport(BenchSettings settings, Map<String, Integer> pools, Map<Stri
 				"- Raw PostgreSQL ceiling: %d JDBC clients (the primary pool's size), each in a closed loop: `UPDATE` "
 						+ "one of 50,000 account snapshots `RETURNING` its version, `INSERT` one event row, `COMMIT`, on "
 						+ "copies of `points_accounts`/`points_ledger` with their constraints and indexes; %,d "
-						+ "transactions. A command also claims its key, reads the account and two risk histories, "
-						+ "writes an outbox row and the key's outcome.%n",
+						+ "transactions. A command also claims its key, reads the account and its risk history, writes "
+						+ "the snapshot and the event in one statement, then an outbox row and the key's outcome (6 "
+						+ "statements and the commit).%n",
 				this.ceiling.clients(), this.ceiling.transactions()));
 		out.append("- Direct calls carry the gateway's internal signature (`InternalCallSignature`), so they skip the "
 				+ "gateway only.\n");

@@ -38,32 +38,35 @@ class LedgerStore {
 	}
 
 	/**
-	 * Writes the snapshot only if nobody else moved the account since {@code previous}
-	 * was read.
+	 * Moves the snapshot and appends the event in one statement, both only if nobody else
+	 * moved the account since {@code previous} was read: the event's insert takes its row
+	 * from the snapshot's guarded write.
 	 * @param previous the snapshot the command started from
 	 * @param next the snapshot after the command
-	 * @return false on a concurrent change
+	 * @param event the event that moves it
+	 * @return false on a concurrent change (nothing written)
 	 */
-	boolean save(Account previous, Account next, Timestamp at) {
-		if (previous.isNew()) {
-			return this.jdbc.update(
-					"INSERT INTO points_accounts (user_id, balance, lifetime_earned, lifetime_spent, version, "
-							+ "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING",
-					next.userId(), next.balance(), next.lifetimeEarned(), next.lifetimeSpent(), next.version(),
-					at) == 1;
-		}
-		return this.jdbc.update(
-				"UPDATE points_accounts SET balance = ?, lifetime_earned = ?, lifetime_spent = ?, version = ?, "
-						+ "updated_at = ? WHERE user_id = ? AND version = ?",
-				next.balance(), next.lifetimeEarned(), next.lifetimeSpent(), next.version(), at, next.userId(),
-				previous.version()) == 1;
-	}
-
-	void append(LedgerEvent event) {
-		this.jdbc.update("INSERT INTO points_ledger (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				event.eventId(), event.userId(), event.sequence(), event.type().name(), event.amount(),
+	boolean saveAndAppend(Account previous, Account next, LedgerEvent event) {
+		Timestamp at = Timestamp.from(event.occurredAt());
+		String moved = previous.isNew()
+				? "INSERT INTO points_accounts (user_id, balance, lifetime_earned, lifetime_spent, version, updated_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING RETURNING user_id"
+				: "UPDATE points_accounts SET balance = ?, lifetime_earned = ?, lifetime_spent = ?, version = ?, "
+						+ "updated_at = ? WHERE user_id = ? AND version = ? RETURNING user_id";
+		Object[] snapshot = previous.isNew()
+				? new Object[] { next.userId(), next.balance(), next.lifetimeEarned(), next.lifetimeSpent(),
+						next.version(), at }
+				: new Object[] { next.balance(), next.lifetimeEarned(), next.lifetimeSpent(), next.version(), at,
+						next.userId(), previous.version() };
+		Object[] appended = { event.eventId(), event.sequence(), event.type().name(), event.amount(),
 				event.balanceAfter(), event.reason(), event.transactionId(), event.reversesTransactionId(),
-				event.idempotencyKey(), Timestamp.from(event.occurredAt()));
+				event.idempotencyKey(), at };
+		Object[] arguments = new Object[snapshot.length + appended.length];
+		System.arraycopy(snapshot, 0, arguments, 0, snapshot.length);
+		System.arraycopy(appended, 0, arguments, snapshot.length, appended.length);
+		return this.jdbc.update("WITH moved AS (" + moved + ") INSERT INTO points_ledger (" + EVENT_COLUMNS + ") "
+				+ "SELECT ?::uuid, moved.user_id, ?::bigint, ?::text, ?::bigint, ?::bigint, ?::text, ?::uuid, "
+				+ "?::uuid, ?::text, ?::timestamptz FROM moved", arguments) == 1;
 	}
 
 	Optional<LedgerEvent> byTransaction(UUID transactionId) {

@@ -85,10 +85,9 @@ class PointsLedger {
 	 * the caller's transaction rolls back and is retried.
 	 */
 	void commit(Account previous, Account next, LedgerEvent event) {
-		if (!this.store.save(previous, next, Timestamp.from(event.occurredAt()))) {
+		if (!this.store.saveAndAppend(previous, next, event)) {
 			throw new ConcurrentChangeException(next.userId());
 		}
-		this.store.append(event);
 		this.outbox.add(Topics.POINTS_EVENTS.name(), event.userId(), event.toMessage().toByteArray());
 	}
 

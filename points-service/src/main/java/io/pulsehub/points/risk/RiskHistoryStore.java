@@ -24,19 +24,24 @@ class RiskHistoryStore {
 		this.lookback = lookback;
 	}
 
+	/**
+	 * The user's earns of the last minute and day and recent spends, in one statement.
+	 * @param userId the user
+	 * @return the history the rules judge a command against
+	 */
 	RiskHistory history(String userId) {
 		Instant now = this.clock.instant();
-		RiskHistory earns = this.jdbc.queryForObject("""
-				SELECT count(*) FILTER (WHERE occurred_at > ?), coalesce(sum(amount), 0)
-				FROM points_ledger WHERE user_id = ? AND type = 'EARNED' AND occurred_at > ?""",
-				(rows, i) -> new RiskHistory(rows.getLong(1), rows.getLong(2), 0, 0),
-				Timestamp.from(now.minus(Duration.ofMinutes(1))), userId,
-				Timestamp.from(now.minus(Duration.ofDays(1))));
 		return this.jdbc.queryForObject("""
-				SELECT count(*), coalesce(avg(amount), 0) FROM (
-				  SELECT amount FROM points_ledger WHERE user_id = ? AND type = 'SPENT'
-				  ORDER BY sequence DESC LIMIT ?) recent""", (rows, i) -> new RiskHistory(earns.earnsLastMinute(),
-				earns.earnedLastDay(), rows.getLong(1), rows.getDouble(2)), userId, this.lookback);
+				SELECT earns.last_minute, earns.last_day, spends.count, spends.average
+				FROM (SELECT count(*) FILTER (WHERE occurred_at > ?) AS last_minute,
+				             coalesce(sum(amount), 0) AS last_day
+				      FROM points_ledger WHERE user_id = ? AND type = 'EARNED' AND occurred_at > ?) earns,
+				     (SELECT count(*) AS count, coalesce(avg(amount), 0) AS average FROM (
+				        SELECT amount FROM points_ledger WHERE user_id = ? AND type = 'SPENT'
+				        ORDER BY sequence DESC LIMIT ?) recent) spends""",
+				(rows, i) -> new RiskHistory(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getDouble(4)),
+				Timestamp.from(now.minus(Duration.ofMinutes(1))), userId, Timestamp.from(now.minus(Duration.ofDays(1))),
+				userId, this.lookback);
 	}
 
 }
