@@ -1,9 +1,6 @@
 package io.pulsehub.gateway.ratelimit;
 
-import io.lettuce.core.ClientOptions;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,18 +16,6 @@ class RateLimitConfiguration {
 	@Bean
 	RedisRateLimiter apiKeyRateLimiter(RateLimitProperties properties) {
 		return new RedisRateLimiter(properties.requestsPerSecond(), properties.burst());
-	}
-
-	/**
-	 * While Redis is unreachable, fail the limiter's command at once instead of queueing
-	 * it until reconnection: the call then passes unlimited rather than waiting.
-	 * @return the customizer
-	 */
-	@Bean
-	LettuceClientConfigurationBuilderCustomizer rejectRedisCommandsWhileDisconnected() {
-		return (builder) -> builder.clientOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build());
 	}
 
 	/**

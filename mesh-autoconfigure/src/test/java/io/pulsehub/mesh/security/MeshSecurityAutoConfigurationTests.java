@@ -23,9 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"pulsehub.security.internal.secret=" + MeshSecurityAutoConfigurationTests.SECRET,
 				"pulsehub.ping.path=/api/v1/things/ping", "spring.application.name=things-service",
 				"eureka.client.enabled=false",
-				// a shell without MongoDB (the driver is on this module's classpath for
-				// MeshMongoAutoConfiguration; its health check would report DOWN)
-				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+				// a shell without MongoDB and Redis (their clients are on this module's
+				// classpath for MeshMongoAutoConfiguration and
+				// MeshRedisAutoConfiguration;
+				// their health checks would report DOWN)
+				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+						+ "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 				"management.endpoints.web.exposure.include=health,info,prometheus,env,metrics" })
 @AutoConfigureMockMvc
 class MeshSecurityAutoConfigurationTests {
