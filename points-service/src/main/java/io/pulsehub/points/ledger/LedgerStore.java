@@ -3,6 +3,9 @@ package io.pulsehub.points.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,25 +51,27 @@ class LedgerStore {
 	 */
 	boolean saveAndAppend(Account previous, Account next, LedgerEvent event) {
 		Timestamp at = Timestamp.from(event.occurredAt());
-		String moved = previous.isNew()
-				? "INSERT INTO points_accounts (user_id, balance, lifetime_earned, lifetime_spent, version, updated_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING RETURNING user_id"
-				: "UPDATE points_accounts SET balance = ?, lifetime_earned = ?, lifetime_spent = ?, version = ?, "
-						+ "updated_at = ? WHERE user_id = ? AND version = ? RETURNING user_id";
-		Object[] snapshot = previous.isNew()
-				? new Object[] { next.userId(), next.balance(), next.lifetimeEarned(), next.lifetimeSpent(),
-						next.version(), at }
-				: new Object[] { next.balance(), next.lifetimeEarned(), next.lifetimeSpent(), next.version(), at,
-						next.userId(), previous.version() };
-		Object[] appended = { event.eventId(), event.sequence(), event.type().name(), event.amount(),
+		String moved;
+		List<Object> arguments = new ArrayList<>();
+		if (previous.isNew()) {
+			moved = "INSERT INTO points_accounts (user_id, balance, lifetime_earned, lifetime_spent, version, "
+					+ "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING RETURNING user_id";
+			arguments.addAll(List.of(next.userId(), next.balance(), next.lifetimeEarned(), next.lifetimeSpent(),
+					next.version(), at));
+		}
+		else {
+			moved = "UPDATE points_accounts SET balance = ?, lifetime_earned = ?, lifetime_spent = ?, version = ?, "
+					+ "updated_at = ? WHERE user_id = ? AND version = ? RETURNING user_id";
+			arguments.addAll(List.of(next.balance(), next.lifetimeEarned(), next.lifetimeSpent(), next.version(), at,
+					next.userId(), previous.version()));
+		}
+		// the reversed transaction and the key may be null: Arrays.asList, not List.of
+		arguments.addAll(Arrays.asList(event.eventId(), event.sequence(), event.type().name(), event.amount(),
 				event.balanceAfter(), event.reason(), event.transactionId(), event.reversesTransactionId(),
-				event.idempotencyKey(), at };
-		Object[] arguments = new Object[snapshot.length + appended.length];
-		System.arraycopy(snapshot, 0, arguments, 0, snapshot.length);
-		System.arraycopy(appended, 0, arguments, snapshot.length, appended.length);
+				event.idempotencyKey(), at));
 		return this.jdbc.update("WITH moved AS (" + moved + ") INSERT INTO points_ledger (" + EVENT_COLUMNS + ") "
 				+ "SELECT ?::uuid, moved.user_id, ?::bigint, ?::text, ?::bigint, ?::bigint, ?::text, ?::uuid, "
-				+ "?::uuid, ?::text, ?::timestamptz FROM moved", arguments) == 1;
+				+ "?::uuid, ?::text, ?::timestamptz FROM moved", arguments.toArray()) == 1;
 	}
 
 	Optional<LedgerEvent> byTransaction(UUID transactionId) {
